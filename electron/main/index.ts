@@ -1,0 +1,28 @@
+import { app, BrowserWindow } from 'electron'
+import { handleAppScheme, registerAppScheme } from './app-protocol'
+import { denyAllPermissions, lockDownWebContents } from './security'
+import { createMainWindow } from './window'
+
+// Sandbox every renderer, including any created by a library or by mistake without
+// `sandbox: true`: a renderer compromise then stays inside Chromium's sandbox instead
+// of getting Node. Must be called before the app is ready.
+app.enableSandbox()
+registerAppScheme()
+lockDownWebContents()
+
+app.on('window-all-closed', () => {
+  // macOS apps stay running with no window until the user quits explicitly.
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+})
+
+// Not a top-level await: Electron waits for the ESM entry to finish evaluating before
+// it emits `ready`, so awaiting readiness here would never resolve.
+void app.whenReady().then(() => {
+  denyAllPermissions()
+  handleAppScheme()
+  createMainWindow()
+})

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url'
+
+/**
+ * Where the renderer comes from. In `electron-vite dev` it is the Vite dev server; in a
+ * build it is `out/renderer`, served through the privileged `app:` scheme (see
+ * app-protocol.ts) because vue-router's history mode needs real paths, which `file://`
+ * cannot give.
+ */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'phone.systems'
+
+/** Set by electron-vite only while developing. */
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+
+export const rendererUrl = devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/`
+export const rendererOrigin = new URL(rendererUrl).origin
+
+/** The built renderer, next to this file's bundle: out/main → out/renderer. */
+export const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url))
+
+/** The sandboxed preload is CommonJS (see electron.vite.config.ts). */
+export const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))

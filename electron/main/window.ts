@@ -1,0 +1,28 @@
+import { BrowserWindow } from 'electron'
+import { preloadPath, rendererUrl } from './renderer-url'
+
+/** The one app window; the renderer decides between softphone (`/`) and admin (`/admin`). */
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 760,
+    minWidth: 360,
+    minHeight: 560,
+    show: false,
+    title: 'phone.systems',
+    webPreferences: {
+      preload: preloadPath,
+      // The renderer is untrusted UI code: it reaches the OS only through the preload's
+      // small bridge, never through Node or Electron APIs.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  // Showing on first paint avoids a white flash while the renderer loads.
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(rendererUrl)
+  return window
+}

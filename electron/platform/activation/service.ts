@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto'
+import type { PlatformContext } from '../context'
+import { audit } from '../audit'
+import { HttpError } from '../errors'
+import { newSipPassword, newToken, sha256, sipHa1 } from '../security/tokens'
+import { provisionDevice, unprovisionDevice } from '../sip/provisioning'
+import { activeDevicesOnMachine, insertDevice, markDeviceRevoked } from '../devices/repository'
+import { findInvitationByCodeHash } from '../invitations/repository'
+import { getLine } from '../lines/repository'
+import { getUserRow } from '../users/repository'
+import { normalizeActivationCode, parseActivationLink } from '../../../shared/activation-code'
+import type { ActivationRequest, ActivationResult } from '../../../shared/schemas/activation'
+
+/**
+ * One answer for every code that does not work (unknown, mistyped, used,
+ * expired, replaced): telling them apart would tell an attacker which
+ * guesses came close.
+ */
+export const INVALID_CODE_MESSAGE =
+  'This authentication code does not work. It may be mistyped, already used, expired or replaced by a newer invitation. Ask your administrator to send a new invitation.'
+
+function invalidCode(): HttpError {
+  return new HttpError(400, 'Bad Request', INVALID_CODE_MESSAGE, [{ field: 'code', reason: INVALID_CODE_MESSAGE }])
+}
+
+/** The code from what the user pasted: the short code or the whole activation link. */
+function extractCode(input: string): string | null {
+  if (input.includes('://')) return parseActivationLink(input)?.code ?? null
+  return normalizeActivationCode(input)
+}
+
+export function sipWsUrl(ctx: PlatformContext): string {
+  return ctx.config.sipWsUrl ?? `ws://${ctx.config.sipDomain}:${ctx.config.sipWsPort}`
+}
+
+/**
+ * Trades a valid code for a device token and per-device SIP credentials.
+ * The code is consumed, the device bound to a hash of its machine id, and an
+ * earlier activation of the same user on the same machine replaced.
+ */
+export async function activate(ctx: PlatformContext, req: ActivationRequest, clientKey: string): Promise<ActivationResult> {
+  const limitKey = `activation:${clientKey}`
+  ctx.limiter.check(limitKey, ctx.now())
+  const code = extractCode(req.code)
+  const invitation = code ? await findInvitationByCodeHash(ctx.db, sha256(code)) : undefined
+  const domain = ctx.config.sipDomain
+  const deviceToken = newToken()
+  const sipPassword = newSipPassword()
+  const sipUsername = `d${randomBytes(8).toString('hex')}`
+
+  const outcome = invitation
+    ? await ctx.db.transaction(async (tx) => {
+        const now = ctx.now()
+        // Re-checked inside the transaction: two devices racing with one code, one wins.
+        const used = await tx.run(
+          `UPDATE invitations SET status = 'used', used_at = ?, next_attempt_at = NULL
+           WHERE id = ? AND status IN ('pending', 'sent', 'failed') AND expires_at > ?`,
+          [now, invitation.id, now],
+        )
+        if (used.changes === 0) return null
+        const user = await getUserRow(tx, invitation.user_id)
+        const line = await getLine(tx, invitation.user_id)
+        if (!user || !line) return null
+        const machineHash = sha256(req.deviceId)
+        const replaced = await activeDevicesOnMachine(tx, user.id, machineHash)
+        for (const old of replaced) {
+          await markDeviceRevoked(tx, old.id, now)
+          await unprovisionDevice(tx, domain, old.sip_username)
+          await audit(tx, { actor: 'system', action: 'device.replace', entityType: 'device', entityId: old.id }, now)
+        }
+        const deviceId = await insertDevice(
+          tx,
+          { user_id: user.id, machine_hash: machineHash, name: req.deviceName, platform: req.platform, sip_username: sipUsername, token_hash: sha256(deviceToken) },
+          now,
+        )
+        await provisionDevice(tx, domain, { username: sipUsername, ha1: sipHa1(sipUsername, domain, sipPassword), aorUser: user.sip_user })
+        await audit(tx, { actor: `device:${deviceId}`, action: 'invitation.use', entityType: 'invitation', entityId: invitation.id, after: { status: 'used' } }, now)
+        await audit(tx, { actor: `device:${deviceId}`, action: 'device.activate', entityType: 'device', entityId: deviceId, after: { userId: user.id, name: req.deviceName, platform: req.platform } }, now)
+        return { user, line, replaced }
+      })
+    : null
+
+  if (!outcome) {
+    ctx.limiter.fail(limitKey, ctx.now())
+    throw invalidCode()
+  }
+  for (const old of outcome.replaced) ctx.onDeviceRevoked(old.sip_username)
+  const { user, line } = outcome
+  const displayName = `${user.first_name} ${user.last_name}`.trim() || user.email
+  return {
+    deviceToken,
+    sip: {
+      wsUri: sipWsUrl(ctx),
+      uri: `sip:${user.sip_user}@${domain}`,
+      authorizationUser: sipUsername,
+      password: sipPassword,
+      displayName,
+    },
+    profile: { firstName: user.first_name, lastName: user.last_name, jobTitle: user.job_title, department: user.department, email: user.email },
+    line,
+  }
+}

@@ -1,0 +1,16 @@
+import type { Database } from './db/connection'
+import type { PlatformConfig } from './config'
+import type { InvitationDispatcher } from './invitations/dispatcher'
+import type { AttemptLimiter } from './security/attempt-limiter'
+
+/** What every service needs, built once in `createPlatform`. */
+export interface PlatformContext {
+  db: Database
+  config: PlatformConfig & { publicUrl: string }
+  dispatcher: InvitationDispatcher
+  /** Failed activation and sign-in attempts, per client address. */
+  limiter: AttemptLimiter
+  now(): number
+  /** Told when a device's SIP credentials are removed, so live registrations can be dropped. */
+  onDeviceRevoked(sipUsername: string): void
+}

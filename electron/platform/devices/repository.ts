@@ -1,0 +1,86 @@
+import type { Queryable, Transaction } from '../db/connection'
+import type { Device } from '../../../shared/schemas/devices'
+import { iso } from '../time'
+
+export interface DeviceRow {
+  id: number
+  user_id: number
+  machine_hash: string
+  name: string
+  platform: string
+  sip_username: string
+  token_hash: string | null
+  activated_at: number
+  last_seen_at: number | null
+  revoked_at: number | null
+}
+
+export function toDevice(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    platform: row.platform,
+    activatedAt: iso(row.activated_at),
+    lastSeenAt: iso(row.last_seen_at),
+    revokedAt: iso(row.revoked_at),
+  }
+}
+
+export function listDevices(db: Queryable, userId: number): Promise<DeviceRow[]> {
+  return db.all<DeviceRow>('SELECT * FROM devices WHERE user_id = ? ORDER BY id', [userId])
+}
+
+export function getDevice(db: Queryable, id: number): Promise<DeviceRow | undefined> {
+  return db.get<DeviceRow>('SELECT * FROM devices WHERE id = ?', [id])
+}
+
+export function findDeviceByTokenHash(db: Queryable, tokenHash: string): Promise<DeviceRow | undefined> {
+  return db.get<DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL', [
+    tokenHash,
+  ])
+}
+
+export function activeDevicesOnMachine(
+  db: Queryable,
+  userId: number,
+  machineHash: string,
+): Promise<DeviceRow[]> {
+  return db.all<DeviceRow>(
+    'SELECT * FROM devices WHERE user_id = ? AND machine_hash = ? AND revoked_at IS NULL',
+    [userId, machineHash],
+  )
+}
+
+export async function insertDevice(
+  tx: Transaction,
+  d: Pick<DeviceRow, 'user_id' | 'machine_hash' | 'name' | 'platform' | 'sip_username' | 'token_hash'>,
+  now: number,
+): Promise<number> {
+  const { lastID } = await tx.run(
+    `INSERT INTO devices (user_id, machine_hash, name, platform, sip_username, token_hash, activated_at, last_seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [d.user_id, d.machine_hash, d.name, d.platform, d.sip_username, d.token_hash, now, now],
+  )
+  return lastID
+}
+
+export async function markDeviceRevoked(tx: Transaction, id: number, now: number): Promise<void> {
+  await tx.run('UPDATE devices SET revoked_at = ?, token_hash = NULL WHERE id = ?', [now, id])
+}
+
+/** Active-device counts and last-seen times of the given users. */
+export async function loadDeviceStats(
+  db: Queryable,
+  userIds: number[],
+): Promise<Map<number, { active: number; lastSeenAt: number | null }>> {
+  const result = new Map<number, { active: number; lastSeenAt: number | null }>()
+  if (userIds.length === 0) return result
+  const rows = await db.all<{ user_id: number; active: number; last_seen: number | null }>(
+    `SELECT user_id, sum(revoked_at IS NULL) AS active, max(last_seen_at) AS last_seen
+     FROM devices WHERE user_id IN (${userIds.map(() => '?').join(', ')}) GROUP BY user_id`,
+    userIds,
+  )
+  for (const r of rows) result.set(r.user_id, { active: r.active, lastSeenAt: r.last_seen })
+  return result
+}

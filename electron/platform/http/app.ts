@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { PlatformContext } from '../context'
+import { installErrorHandler } from './error-handler'
+import { adminSessionRoutes } from './routes/admin'
+import { userRoutes } from './routes/users'
+import { numberRoutes } from './routes/numbers'
+import { deviceRoutes } from './routes/device-api'
+
+/** Requests are small JSON documents; anything larger is a mistake or an attack. */
+export const BODY_LIMIT_BYTES = 64 * 1024
+
+export interface HttpOptions {
+  logger: FastifyServerOptions['logger']
+  /** The built renderer (`out/renderer`), served at `/` and `/admin` when present. */
+  rendererDir?: string
+}
+
+export async function buildHttpApp(ctx: PlatformContext, opts: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
+  installErrorHandler(app)
+  adminSessionRoutes(app, ctx)
+  userRoutes(app, ctx)
+  numberRoutes(app, ctx)
+  deviceRoutes(app, ctx)
+
+  if (opts.rendererDir && existsSync(opts.rendererDir)) {
+    await app.register(fastifyStatic, { root: opts.rendererDir, wildcard: false })
+    // The renderer routes in history mode: any non-API page gets the app shell.
+    const shell = (_req: unknown, reply: { sendFile(name: string): unknown }) => reply.sendFile('index.html')
+    app.get('/admin', shell)
+    app.get('/admin/*', shell)
+    app.get('/', shell)
+  }
+  return app
+}

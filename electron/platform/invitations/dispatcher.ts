@@ -1,0 +1,153 @@
+import type { Database } from '../db/connection'
+import type { Mailer } from '../mail/mailer'
+import { renderInvitationEmail } from '../mail/invitation-email'
+import { audit } from '../audit'
+import { buildActivationLink } from '../../../shared/activation-code'
+import type { InvitationRow } from './repository'
+
+/** Waits between tries of a failed send: 2 s, 10 s, 1 min, 5 min, 15 min, then the admin resends. */
+export const RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000, 900_000] as const
+
+export interface DispatcherOptions {
+  db: Database
+  mailer: Mailer
+  publicUrl: string
+  downloadUrl: string
+  mailFrom: string
+  now(): number
+  retryDelaysMs?: readonly number[]
+  log?: (message: string, extra?: Record<string, unknown>) => void
+}
+
+interface Job {
+  invitationId: number
+  code: string
+  timer?: NodeJS.Timeout
+}
+
+/**
+ * Sends invitations after their transaction commits, never inside a
+ * request: an admin saving a line does not wait on the mail server, and a
+ * mail server that is down does not lose the user or the line.
+ *
+ * The plain code lives only here, in memory, until the mail is out: the
+ * database keeps its hash. A restart before sending marks the invitation
+ * failed with a reason, and the admin sends a new one.
+ */
+export class InvitationDispatcher {
+  private readonly jobs = new Map<number, Job>()
+  private readonly inFlight = new Set<Promise<void>>()
+  private closed = false
+  private readonly delays: readonly number[]
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.delays = opts.retryDelaysMs ?? RETRY_DELAYS_MS
+  }
+
+  /** Queues a committed invitation for sending now. */
+  dispatch(invitationId: number, code: string): void {
+    if (this.closed) return
+    this.cancel(invitationId)
+    const job: Job = { invitationId, code }
+    this.jobs.set(invitationId, job)
+    this.run(job)
+  }
+
+  /** Forgets a queued send (its invitation was revoked or its user deleted). */
+  cancel(invitationId: number): void {
+    const job = this.jobs.get(invitationId)
+    if (job?.timer) clearTimeout(job.timer)
+    this.jobs.delete(invitationId)
+  }
+
+  /** Invitations left pending by a previous run cannot be sent: their codes were never stored. */
+  async recoverAfterRestart(): Promise<void> {
+    await this.opts.db.transaction(async (tx) => {
+      const rows = await tx.all<{ id: number }>(
+        `UPDATE invitations SET status = 'failed', next_attempt_at = NULL,
+           failure_reason = 'The platform restarted before this invitation was sent; send it again.'
+         WHERE status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL)
+         RETURNING id`,
+      )
+      for (const row of rows) {
+        await audit(tx, { actor: 'system', action: 'invitation.abandoned', entityType: 'invitation', entityId: row.id })
+      }
+    })
+  }
+
+  /** Stops retrying and waits for sends already under way. */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const id of [...this.jobs.keys()]) this.cancel(id)
+    await Promise.allSettled([...this.inFlight])
+  }
+
+  private run(job: Job): void {
+    const attempt = this.attempt(job).catch((err: unknown) =>
+      this.opts.log?.('invitation send bookkeeping failed', { err, invitationId: job.invitationId }),
+    )
+    this.inFlight.add(attempt)
+    void attempt.finally(() => this.inFlight.delete(attempt))
+  }
+
+  private async attempt(job: Job): Promise<void> {
+    const { db, now } = this.opts
+    const row = await db.get<InvitationRow & { email: string; first_name: string }>(
+      `SELECT i.*, u.email, u.first_name FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.id = ?`,
+      [job.invitationId],
+    )
+    // Revoked, used or deleted meanwhile: nothing to send.
+    if (!row || (row.status !== 'pending' && row.status !== 'failed') || this.jobs.get(job.invitationId) !== job) {
+      this.jobs.delete(job.invitationId)
+      return
+    }
+    let error: string | null = null
+    try {
+      const message = await renderInvitationEmail({
+        from: this.opts.mailFrom,
+        to: row.email,
+        firstName: row.first_name,
+        code: job.code,
+        activationLink: buildActivationLink(this.opts.publicUrl, job.code),
+        downloadUrl: this.opts.downloadUrl,
+        expiresAt: new Date(row.expires_at),
+      })
+      await this.opts.mailer.send(message)
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err)
+    }
+    if (this.jobs.get(job.invitationId) !== job) return
+    const attempts = row.send_attempts + 1
+    const delay = this.delays[attempts - 1]
+    const retryAt = error !== null && delay !== undefined ? now() + delay : null
+    await db.transaction(async (tx) => {
+      const changed = error === null
+        ? await tx.run(
+            `UPDATE invitations SET status = 'sent', sent_at = ?, failure_reason = NULL,
+               next_attempt_at = NULL, send_attempts = ? WHERE id = ? AND status IN ('pending', 'failed')`,
+            [now(), attempts, job.invitationId],
+          )
+        : await tx.run(
+            `UPDATE invitations SET status = 'failed', failure_reason = ?, next_attempt_at = ?,
+               send_attempts = ? WHERE id = ? AND status IN ('pending', 'failed')`,
+            [error, retryAt, attempts, job.invitationId],
+          )
+      if (changed.changes === 0) return
+      await audit(tx, {
+        actor: 'system',
+        action: error === null ? 'invitation.sent' : 'invitation.failed',
+        entityType: 'invitation',
+        entityId: job.invitationId,
+        after: error === null ? { status: 'sent' } : { status: 'failed', reason: error, attempts },
+      })
+    })
+    if (error === null || retryAt === null) {
+      this.jobs.delete(job.invitationId)
+      if (error !== null) this.opts.log?.('invitation send gave up', { invitationId: job.invitationId, error })
+      return
+    }
+    this.opts.log?.('invitation send failed; will retry', { invitationId: job.invitationId, error, retryAt })
+    job.timer = setTimeout(() => this.run(job), retryAt - now())
+    job.timer.unref()
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { PlatformConfig } from './config'
+import type { PlatformContext } from './context'
+import { Database } from './db/connection'
+import { migrate } from './db/migrate'
+import { createMailer, type Mailer } from './mail/mailer'
+import { InvitationDispatcher, type DispatcherOptions } from './invitations/dispatcher'
+import { AttemptLimiter } from './security/attempt-limiter'
+import { adminCount, createFirstAdmin } from './admins/service'
+import { buildHttpApp } from './http/app'
+
+export interface PlatformOptions {
+  logger?: FastifyServerOptions['logger']
+  rendererDir?: string
+  /** Tests shorten the invitation retry schedule. */
+  retryDelaysMs?: readonly number[]
+  mailer?: Mailer
+  now?: () => number
+}
+
+export interface Platform {
+  /** Where the HTTP server listens, e.g. `http://127.0.0.1:8780`. */
+  url: string
+  app: FastifyInstance
+  ctx: PlatformContext
+  databaseFile: string
+  close(): Promise<void>
+}
+
+export const DATABASE_FILE = 'phone-systems.sqlite'
+
+/**
+ * Opens (or creates) the database, brings the schema up to date, creates the
+ * first admin from the configuration, and starts the HTTP server.
+ */
+export async function startPlatform(config: PlatformConfig, opts: PlatformOptions = {}): Promise<Platform> {
+  await mkdir(config.dataDir, { recursive: true })
+  const databaseFile = path.join(config.dataDir, DATABASE_FILE)
+  const db = await Database.open(databaseFile)
+  try {
+    await migrate(db)
+  } catch (err) {
+    await db.close()
+    throw err
+  }
+  const now = opts.now ?? Date.now
+  const mailer = opts.mailer ?? createMailer(config.smtpUrl, path.join(config.dataDir, 'outbox'))
+  // The public URL depends on the port, which is known only after listen()
+  // when it is 0; the context reads it through this holder.
+  const resolved = { ...config, publicUrl: config.publicUrl ?? '' }
+  const dispatcherOpts: DispatcherOptions = {
+    db,
+    mailer,
+    mailFrom: config.mailFrom,
+    now,
+    ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
+    get publicUrl() {
+      return resolved.publicUrl
+    },
+    get downloadUrl() {
+      return config.downloadUrl ?? `${resolved.publicUrl}/download`
+    },
+  }
+  const dispatcher = new InvitationDispatcher(dispatcherOpts)
+  const ctx: PlatformContext = {
+    db,
+    config: resolved,
+    dispatcher,
+    limiter: new AttemptLimiter(),
+    now,
+    onDeviceRevoked: () => undefined,
+  }
+  const app = await buildHttpApp(ctx, {
+    logger: opts.logger ?? false,
+    ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}),
+  })
+  dispatcherOpts.log = (message, extra) => app.log.warn(extra ?? {}, message)
+  await dispatcher.recoverAfterRestart()
+  if (config.admin && (await adminCount(ctx)) === 0) {
+    await createFirstAdmin(ctx, config.admin.email, config.admin.password)
+  }
+  await app.listen({ host: config.httpHost, port: config.httpPort })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.httpPort
+  const host = config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost
+  const url = `http://${host}:${port}`
+  resolved.publicUrl = config.publicUrl ?? url
+
+  return {
+    url,
+    app,
+    ctx,
+    databaseFile,
+    async close() {
+      await app.close()
+      await dispatcher.close()
+      mailer.close()
+      await db.close()
+    },
+  }
+}

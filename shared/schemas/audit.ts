@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { text } from './common'
+
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+})
+
+export const auditQuerySchema = z.strictObject({
+  action: text(64).optional(),
+  entityType: text(32).optional(),
+  entityId: text(64).optional(),
+  actor: text(254).optional(),
+  before: z.coerce
+    .number({ error: 'must be an audit entry id' })
+    .int({ error: 'must be an audit entry id' })
+    .positive({ error: 'must be an audit entry id' })
+    .optional(),
+  limit: z.coerce
+    .number({ error: 'must be a whole number from 1 to 500' })
+    .int({ error: 'must be a whole number from 1 to 500' })
+    .min(1, { error: 'must be a whole number from 1 to 500' })
+    .max(500, { error: 'must be a whole number from 1 to 500' })
+    .default(100),
+})
+
+export const auditListSchema = z.object({ items: z.array(auditEntrySchema) })
+
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+export type AuditQuery = z.infer<typeof auditQuerySchema>

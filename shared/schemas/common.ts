@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import { toE164 } from '../phone-number'
+
+// Control characters never belong in a name or title and break CSV exports
+// and e-mail headers; everything else in Unicode is welcome.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
+
+/** A short free-text field: trimmed, without control characters, at most `max` characters. */
+/** Tells a missing value from one of the wrong type, so the message fits the mistake. */
+export function requiredOr(wrongType: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : wrongType)
+}
+
+export function text(max: number) {
+  return z
+    .string({ error: requiredOr('must be text') })
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: 'must not contain control characters' })
+}
+
+export function requiredText(max: number) {
+  return text(max).pipe(z.string().min(1, { error: 'is required' }))
+}
+
+export const emailSchema = z
+  .string({ error: requiredOr('must be text') })
+  .trim()
+  .min(1, { error: 'is required' })
+  .max(254, { error: 'must be at most 254 characters' })
+  .pipe(z.email({ error: 'must be a valid email address' }))
+
+/** A telephone number written in international form, normalised to E.164. */
+export const e164Schema = z
+  .string({ error: requiredOr('must be a phone number in international form, e.g. +4520304050') })
+  .transform((value, ctx) => {
+    const e164 = toE164(value)
+    if (!e164) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a valid phone number in international form, e.g. +4520304050',
+      })
+      return z.NEVER
+    }
+    return e164
+  })
+
+export const idSchema = z.coerce
+  .number({ error: 'must be a positive whole number' })
+  .int({ error: 'must be a positive whole number' })
+  .positive({ error: 'must be a positive whole number' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'must be a positive whole number' })
+
+export const idParams = z.object({ id: idSchema })
+
+/** ISO-8601 timestamp as sent over the API. */
+export const timestamp = z.string()
