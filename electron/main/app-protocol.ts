@@ -2,6 +2,7 @@ import { net, protocol } from 'electron'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { rendererFileFor } from './renderer-path'
 import { APP_HOST, APP_SCHEME, rendererDir } from './renderer-url'
 
 /**
@@ -20,9 +21,8 @@ export function handleAppScheme(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return new Response(null, { status: 404 })
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`)
-    // Refuse anything that escapes the renderer directory (e.g. encoded `..`).
-    if (!file.startsWith(rendererDir)) return new Response(null, { status: 404 })
+    const file = rendererFileFor(rendererDir, url.pathname)
+    if (!file) return new Response(null, { status: 404 })
     const target = (await isFile(file)) ? file : path.join(rendererDir, 'index.html')
     return net.fetch(pathToFileURL(target).toString())
   })
