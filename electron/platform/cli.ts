@@ -28,7 +28,9 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     rendererDir: path.resolve(here, '../renderer'),
   })
-  const mail = config.smtpUrl ? `SMTP ${new URL(config.smtpUrl).host}` : `outbox ${path.join(config.dataDir, 'outbox')}`
+  const mail = config.smtpUrl
+    ? `SMTP ${new URL(config.smtpUrl).host}`
+    : `outbox ${path.join(config.dataDir, 'outbox')}`
   process.stdout.write(
     [
       `phone.systems platform listening on ${platform.url}`,
@@ -60,7 +62,9 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof NewerDatabaseError) {
     process.stderr.write(`${err.message}\n`)
   } else if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
-    process.stderr.write(`${err.message}: another program uses this port; set PHONE_SYSTEMS_HTTP_PORT\n`)
+    process.stderr.write(
+      `${err.message}: another program uses this port; set PHONE_SYSTEMS_HTTP_PORT\n`,
+    )
   } else {
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
   }

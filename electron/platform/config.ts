@@ -10,7 +10,11 @@ interface Setting {
 }
 
 export const SETTINGS: readonly Setting[] = [
-  { env: 'PHONE_SYSTEMS_HTTP_HOST', default: '127.0.0.1', help: 'address the HTTP server listens on' },
+  {
+    env: 'PHONE_SYSTEMS_HTTP_HOST',
+    default: '127.0.0.1',
+    help: 'address the HTTP server listens on',
+  },
   { env: 'PHONE_SYSTEMS_HTTP_PORT', default: '8780', help: 'HTTP port (0 picks a free one)' },
   {
     env: 'PHONE_SYSTEMS_DATA_DIR',
@@ -32,9 +36,16 @@ export const SETTINGS: readonly Setting[] = [
     help: 'sender of invitation emails',
   },
   { env: 'PHONE_SYSTEMS_ADMIN_EMAIL', help: 'first admin, created at start-up if no admin exists' },
-  { env: 'PHONE_SYSTEMS_ADMIN_PASSWORD', help: 'password of that first admin (at least 12 characters)' },
+  {
+    env: 'PHONE_SYSTEMS_ADMIN_PASSWORD',
+    help: 'password of that first admin (at least 12 characters)',
+  },
   { env: 'PHONE_SYSTEMS_SIP_DOMAIN', default: '<http host>', help: 'SIP domain of user addresses' },
-  { env: 'PHONE_SYSTEMS_SIP_WS_PORT', default: '8781', help: 'Kamailio WebSocket port for softphones' },
+  {
+    env: 'PHONE_SYSTEMS_SIP_WS_PORT',
+    default: '8781',
+    help: 'Kamailio WebSocket port for softphones',
+  },
   { env: 'PHONE_SYSTEMS_SIP_PORT', default: '5080', help: 'Kamailio UDP/TCP port for SIP trunks' },
   {
     env: 'PHONE_SYSTEMS_SIP_WS_URL',

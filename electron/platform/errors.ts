@@ -21,7 +21,12 @@ export function badRequest(fields: FieldError[]): HttpError {
   return new HttpError(400, 'Bad Request', message, fields)
 }
 
-export function fieldError(status: number, error: string, field: string, reason: string): HttpError {
+export function fieldError(
+  status: number,
+  error: string,
+  field: string,
+  reason: string,
+): HttpError {
   return new HttpError(status, error, `${field}: ${reason}`, [{ field, reason }])
 }
 

@@ -35,7 +35,10 @@ export const DATABASE_FILE = 'phone-systems.sqlite'
  * Opens (or creates) the database, brings the schema up to date, creates the
  * first admin from the configuration, and starts the HTTP server.
  */
-export async function startPlatform(config: PlatformConfig, opts: PlatformOptions = {}): Promise<Platform> {
+export async function startPlatform(
+  config: PlatformConfig,
+  opts: PlatformOptions = {},
+): Promise<Platform> {
   await mkdir(config.dataDir, { recursive: true })
   const databaseFile = path.join(config.dataDir, DATABASE_FILE)
   const db = await Database.open(databaseFile)

@@ -22,7 +22,10 @@ export const appLineInputSchema = z
     /** Left out: the next free internal number is assigned. */
     internalNumber: internalNumberSchema.optional(),
     externalOutbound: flag.default(false),
-    callerIds: z.array(e164Schema, { error: 'must be a list of phone numbers' }).max(50).default([]),
+    callerIds: z
+      .array(e164Schema, { error: 'must be a list of phone numbers' })
+      .max(50)
+      .default([]),
     defaultCallerId: e164Schema.nullable().default(null),
     recording: recordingSchema.default({
       inboundInternal: false,

@@ -101,7 +101,9 @@ describe('activation codes', () => {
   it('stores codes hashed, never in plain text', async () => {
     await createUserWithLine(admin, 'hashed@example.test')
     const code = await codeMailedTo(smtp, 'hashed@example.test')
-    const rows = await platform.ctx.db.all<{ code_hash: string }>('SELECT code_hash FROM invitations')
+    const rows = await platform.ctx.db.all<{ code_hash: string }>(
+      'SELECT code_hash FROM invitations',
+    )
     expect(rows.length).toBeGreaterThan(0)
     for (const row of rows) {
       expect(row.code_hash).toMatch(/^[0-9a-f]{64}$/)

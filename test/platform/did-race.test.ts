@@ -19,7 +19,10 @@ describe('concurrent DID assignment', () => {
 
   it('assigns each contested DID to exactly one line', async () => {
     const rounds = 20
-    const numbers = Array.from({ length: rounds }, (_, i) => `+4520305${String(i).padStart(3, '0')}`)
+    const numbers = Array.from(
+      { length: rounds },
+      (_, i) => `+4520305${String(i).padStart(3, '0')}`,
+    )
     expect((await first.post('/api/admin/numbers', { numbers })).status).toBe(201)
     for (const [i, did] of numbers.entries()) {
       const [a, b] = await Promise.all([
@@ -33,10 +36,18 @@ describe('concurrent DID assignment', () => {
       const statuses = results.map((r) => r.status).sort()
       expect(statuses).toEqual([200, 409])
       const loser = results.find((r) => r.status === 409)!
-      expect(loser.body.fields).toEqual([{ field: 'didNumber', reason: expect.stringContaining('already assigned') }])
-      const owners = await platform.ctx.db.all('SELECT user_id FROM app_lines WHERE did_number = ?', [did])
+      expect(loser.body.fields).toEqual([
+        { field: 'didNumber', reason: expect.stringContaining('already assigned') },
+      ])
+      const owners = await platform.ctx.db.all(
+        'SELECT user_id FROM app_lines WHERE did_number = ?',
+        [did],
+      )
       expect(owners).toHaveLength(1)
-      const aliases = await platform.ctx.db.all('SELECT username FROM dbaliases WHERE alias_username = ?', [did])
+      const aliases = await platform.ctx.db.all(
+        'SELECT username FROM dbaliases WHERE alias_username = ?',
+        [did],
+      )
       expect(aliases).toHaveLength(1)
     }
   })

@@ -16,10 +16,15 @@ describe('invitation round trip over HTTP and SMTP', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
-    platform = await startTestPlatform({ PHONE_SYSTEMS_SMTP_URL: smtp.url, PHONE_SYSTEMS_SIP_DOMAIN: 'sip.example.test' })
+    platform = await startTestPlatform({
+      PHONE_SYSTEMS_SMTP_URL: smtp.url,
+      PHONE_SYSTEMS_SIP_DOMAIN: 'sip.example.test',
+    })
     admin = new ApiClient(platform.url)
     await admin.signInAdmin()
-    const added = await admin.post('/api/admin/numbers', { numbers: ['+45 20 30 40 50', '+4520304051', '+4520304052'] })
+    const added = await admin.post('/api/admin/numbers', {
+      numbers: ['+45 20 30 40 50', '+4520304051', '+4520304052'],
+    })
     expect(added.status).toBe(201)
     expect(added.body.added).toEqual(['+4520304050', '+4520304051', '+4520304052'])
   })
@@ -29,7 +34,10 @@ describe('invitation round trip over HTTP and SMTP', () => {
     await smtp?.close()
   })
 
-  async function createInvitedUser(email: string, did: string): Promise<{ userId: number; mail: ParsedMail }> {
+  async function createInvitedUser(
+    email: string,
+    did: string,
+  ): Promise<{ userId: number; mail: ParsedMail }> {
     const created = await admin.post('/api/admin/users', {
       firstName: 'Ada',
       lastName: 'Lovelace',
@@ -45,17 +53,32 @@ describe('invitation round trip over HTTP and SMTP', () => {
       externalOutbound: true,
       callerIds: ['+4520304051', did],
       defaultCallerId: did,
-      recording: { inboundInternal: false, inboundExternal: true, outboundInternal: false, outboundExternal: true },
+      recording: {
+        inboundInternal: false,
+        inboundExternal: true,
+        outboundInternal: false,
+        outboundExternal: true,
+      },
     })
     expect(line.status).toBe(200)
-    expect(line.body.line).toMatchObject({ didNumber: did, externalOutbound: true, defaultCallerId: did })
+    expect(line.body.line).toMatchObject({
+      didNumber: did,
+      externalOutbound: true,
+      defaultCallerId: did,
+    })
     expect(line.body.line.internalNumber).toMatch(/^\d+$/)
     expect(line.body.invitation.status).toMatch(/pending|sent/)
-    const mail = await smtp.waitForMessage((m) => m.to !== undefined && JSON.stringify(m.to).includes(email))
+    const mail = await smtp.waitForMessage(
+      (m) => m.to !== undefined && JSON.stringify(m.to).includes(email),
+    )
     return { userId, mail }
   }
 
-  async function expectSubscriberMatches(authorizationUser: string, password: string, realm: string) {
+  async function expectSubscriberMatches(
+    authorizationUser: string,
+    password: string,
+    realm: string,
+  ) {
     const row = await platform.ctx.db.get<{ ha1: string; password: string }>(
       'SELECT ha1, password FROM subscriber WHERE username = ? AND domain = ?',
       [authorizationUser, realm],
@@ -96,7 +119,12 @@ describe('invitation round trip over HTTP and SMTP', () => {
     })
     expect(activation.status).toBe(201)
     const { sip, deviceToken, profile, line } = activation.body
-    expect(profile).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', department: 'Engineering', jobTitle: 'Analyst' })
+    expect(profile).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      department: 'Engineering',
+      jobTitle: 'Analyst',
+    })
     expect(line.didNumber).toBe('+4520304050')
     expect(sip.uri).toBe(`sip:u${userId}@sip.example.test`)
     expect(sip.wsUri).toBe('ws://sip.example.test:8781')
@@ -106,8 +134,13 @@ describe('invitation round trip over HTTP and SMTP', () => {
       'SELECT alias_username FROM dbaliases WHERE username = ? ORDER BY alias_username',
       [`u${userId}`],
     )
-    expect(aliases.map((a) => a.alias_username)).toEqual(['+4520304050', line.internalNumber].sort())
-    const group = await platform.ctx.db.get('SELECT 1 FROM grp WHERE username = ? AND grp = ?', [`u${userId}`, 'external'])
+    expect(aliases.map((a) => a.alias_username)).toEqual(
+      ['+4520304050', line.internalNumber].sort(),
+    )
+    const group = await platform.ctx.db.get('SELECT 1 FROM grp WHERE username = ? AND grp = ?', [
+      `u${userId}`,
+      'external',
+    ])
     expect(group).toBeDefined()
 
     device.token = deviceToken
@@ -131,6 +164,10 @@ describe('invitation round trip over HTTP and SMTP', () => {
       platform: 'darwin',
     })
     expect(activation.status).toBe(201)
-    await expectSubscriberMatches(activation.body.sip.authorizationUser, activation.body.sip.password, 'sip.example.test')
+    await expectSubscriberMatches(
+      activation.body.sip.authorizationUser,
+      activation.body.sip.password,
+      'sip.example.test',
+    )
   })
 })

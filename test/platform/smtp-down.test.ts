@@ -34,7 +34,11 @@ describe('SMTP down', () => {
   })
 
   it('keeps the user and line, marks the invitation failed, and delivers once SMTP is back', async () => {
-    const created = await admin.post('/api/admin/users', { firstName: 'Mail', lastName: 'Less', email: 'mailless@example.test' })
+    const created = await admin.post('/api/admin/users', {
+      firstName: 'Mail',
+      lastName: 'Less',
+      email: 'mailless@example.test',
+    })
     expect(created.status).toBe(201)
     const id = created.body.id as number
     const saved = await admin.put(`/api/admin/users/${id}/app-line`, { didNumber: '+4520304060' })
@@ -60,7 +64,11 @@ describe('SMTP down', () => {
     await codeMailedTo(smtp, 'mailless@example.test')
     await vi.waitFor(async () => {
       const user = await admin.get(`/api/admin/users/${id}`)
-      expect(user.body.invitation).toMatchObject({ status: 'sent', failureReason: null, nextAttemptAt: null })
+      expect(user.body.invitation).toMatchObject({
+        status: 'sent',
+        failureReason: null,
+        nextAttemptAt: null,
+      })
     })
 
     // And a resend goes straight through with a new code.

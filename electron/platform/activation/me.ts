@@ -7,22 +7,34 @@ import { getLine } from '../lines/repository'
 import { getUserRow, updateUser, type UserRow } from '../users/repository'
 import type { Me, Profile, ProfilePatch } from '../../../shared/schemas/activation'
 
-const DEVICE_SIGNED_OUT = 'This device is not activated any more. Activate it again with a new invitation.'
+const DEVICE_SIGNED_OUT =
+  'This device is not activated any more. Activate it again with a new invitation.'
 
 /** The device behind a device token, or 401; notes when it was last seen. */
-export async function authenticateDevice(ctx: PlatformContext, token: string | undefined): Promise<DeviceRow> {
+export async function authenticateDevice(
+  ctx: PlatformContext,
+  token: string | undefined,
+): Promise<DeviceRow> {
   const device = token ? await findDeviceByTokenHash(ctx.db, sha256(token)) : undefined
   if (!device) throw unauthorized(DEVICE_SIGNED_OUT)
   const now = ctx.now()
   // At most one write a minute per device: `last seen` needs no more precision.
   if (device.last_seen_at === null || now - device.last_seen_at > 60_000) {
-    await ctx.db.transaction((tx) => tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now, device.id]))
+    await ctx.db.transaction((tx) =>
+      tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now, device.id]),
+    )
   }
   return device
 }
 
 function profileOf(user: UserRow): Profile {
-  return { firstName: user.first_name, lastName: user.last_name, jobTitle: user.job_title, department: user.department, email: user.email }
+  return {
+    firstName: user.first_name,
+    lastName: user.last_name,
+    jobTitle: user.job_title,
+    department: user.department,
+    email: user.email,
+  }
 }
 
 export async function getMe(ctx: PlatformContext, device: DeviceRow): Promise<Me> {
@@ -36,14 +48,29 @@ export async function getMe(ctx: PlatformContext, device: DeviceRow): Promise<Me
 }
 
 /** `Personal information` → `Save and continue`: the user edits their own name, title and department. */
-export async function patchMe(ctx: PlatformContext, device: DeviceRow, patch: ProfilePatch): Promise<Me> {
+export async function patchMe(
+  ctx: PlatformContext,
+  device: DeviceRow,
+  patch: ProfilePatch,
+): Promise<Me> {
   await ctx.db.transaction(async (tx) => {
     const now = ctx.now()
     const before = await getUserRow(tx, device.user_id)
     if (!before) throw unauthorized(DEVICE_SIGNED_OUT)
     await updateUser(tx, device.user_id, patch, now)
     const after = (await getUserRow(tx, device.user_id))!
-    await audit(tx, { actor: `device:${device.id}`, action: 'user.update', entityType: 'user', entityId: device.user_id, before: profileOf(before), after: profileOf(after) }, now)
+    await audit(
+      tx,
+      {
+        actor: `device:${device.id}`,
+        action: 'user.update',
+        entityType: 'user',
+        entityId: device.user_id,
+        before: profileOf(before),
+        after: profileOf(after),
+      },
+      now,
+    )
   })
   return getMe(ctx, device)
 }

@@ -20,7 +20,9 @@ export const INVALID_CODE_MESSAGE =
   'This authentication code does not work. It may be mistyped, already used, expired or replaced by a newer invitation. Ask your administrator to send a new invitation.'
 
 function invalidCode(): HttpError {
-  return new HttpError(400, 'Bad Request', INVALID_CODE_MESSAGE, [{ field: 'code', reason: INVALID_CODE_MESSAGE }])
+  return new HttpError(400, 'Bad Request', INVALID_CODE_MESSAGE, [
+    { field: 'code', reason: INVALID_CODE_MESSAGE },
+  ])
 }
 
 /** The code from what the user pasted: the short code or the whole activation link. */
@@ -38,7 +40,11 @@ export function sipWsUrl(ctx: PlatformContext): string {
  * The code is consumed, the device bound to a hash of its machine id, and an
  * earlier activation of the same user on the same machine replaced.
  */
-export async function activate(ctx: PlatformContext, req: ActivationRequest, clientKey: string): Promise<ActivationResult> {
+export async function activate(
+  ctx: PlatformContext,
+  req: ActivationRequest,
+  clientKey: string,
+): Promise<ActivationResult> {
   const limitKey = `activation:${clientKey}`
   ctx.limiter.check(limitKey, ctx.now())
   const code = extractCode(req.code)
@@ -66,16 +72,51 @@ export async function activate(ctx: PlatformContext, req: ActivationRequest, cli
         for (const old of replaced) {
           await markDeviceRevoked(tx, old.id, now)
           await unprovisionDevice(tx, domain, old.sip_username)
-          await audit(tx, { actor: 'system', action: 'device.replace', entityType: 'device', entityId: old.id }, now)
+          await audit(
+            tx,
+            { actor: 'system', action: 'device.replace', entityType: 'device', entityId: old.id },
+            now,
+          )
         }
         const deviceId = await insertDevice(
           tx,
-          { user_id: user.id, machine_hash: machineHash, name: req.deviceName, platform: req.platform, sip_username: sipUsername, token_hash: sha256(deviceToken) },
+          {
+            user_id: user.id,
+            machine_hash: machineHash,
+            name: req.deviceName,
+            platform: req.platform,
+            sip_username: sipUsername,
+            token_hash: sha256(deviceToken),
+          },
           now,
         )
-        await provisionDevice(tx, domain, { username: sipUsername, ha1: sipHa1(sipUsername, domain, sipPassword), aorUser: user.sip_user })
-        await audit(tx, { actor: `device:${deviceId}`, action: 'invitation.use', entityType: 'invitation', entityId: invitation.id, after: { status: 'used' } }, now)
-        await audit(tx, { actor: `device:${deviceId}`, action: 'device.activate', entityType: 'device', entityId: deviceId, after: { userId: user.id, name: req.deviceName, platform: req.platform } }, now)
+        await provisionDevice(tx, domain, {
+          username: sipUsername,
+          ha1: sipHa1(sipUsername, domain, sipPassword),
+          aorUser: user.sip_user,
+        })
+        await audit(
+          tx,
+          {
+            actor: `device:${deviceId}`,
+            action: 'invitation.use',
+            entityType: 'invitation',
+            entityId: invitation.id,
+            after: { status: 'used' },
+          },
+          now,
+        )
+        await audit(
+          tx,
+          {
+            actor: `device:${deviceId}`,
+            action: 'device.activate',
+            entityType: 'device',
+            entityId: deviceId,
+            after: { userId: user.id, name: req.deviceName, platform: req.platform },
+          },
+          now,
+        )
         return { user, line, replaced }
       })
     : null
@@ -96,7 +137,13 @@ export async function activate(ctx: PlatformContext, req: ActivationRequest, cli
       password: sipPassword,
       displayName,
     },
-    profile: { firstName: user.first_name, lastName: user.last_name, jobTitle: user.job_title, department: user.department, email: user.email },
+    profile: {
+      firstName: user.first_name,
+      lastName: user.last_name,
+      jobTitle: user.job_title,
+      department: user.department,
+      email: user.email,
+    },
     line,
   }
 }

@@ -34,7 +34,17 @@ export async function createFirstAdmin(
       'INSERT INTO admins (email, password_hash, created_at) VALUES (?, ?, ?)',
       [email, passwordHash, now],
     )
-    await audit(tx, { actor: email, action: 'admin.create', entityType: 'admin', entityId: lastID, after: { email } }, now)
+    await audit(
+      tx,
+      {
+        actor: email,
+        action: 'admin.create',
+        entityType: 'admin',
+        entityId: lastID,
+        after: { email },
+      },
+      now,
+    )
     return { id: lastID, email }
   })
 }

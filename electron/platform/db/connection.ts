@@ -45,7 +45,9 @@ function wrap(db: sqlite3.Database): Transaction {
         }),
       ),
     exec: (sql: string) =>
-      new Promise<void>((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve()))),
+      new Promise<void>((resolve, reject) =>
+        db.exec(sql, (err) => (err ? reject(err) : resolve())),
+      ),
   }
 }
 
@@ -117,7 +119,8 @@ export class Database implements Queryable {
     await this.queue
     await Promise.all(
       [this.readerDb, this.writerDb].map(
-        (db) => new Promise<void>((resolve, reject) => db.close((e) => (e ? reject(e) : resolve()))),
+        (db) =>
+          new Promise<void>((resolve, reject) => db.close((e) => (e ? reject(e) : resolve()))),
       ),
     )
   }

@@ -35,7 +35,10 @@ export function getDevice(db: Queryable, id: number): Promise<DeviceRow | undefi
   return db.get<DeviceRow>('SELECT * FROM devices WHERE id = ?', [id])
 }
 
-export function findDeviceByTokenHash(db: Queryable, tokenHash: string): Promise<DeviceRow | undefined> {
+export function findDeviceByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+): Promise<DeviceRow | undefined> {
   return db.get<DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL', [
     tokenHash,
   ])
@@ -54,7 +57,10 @@ export function activeDevicesOnMachine(
 
 export async function insertDevice(
   tx: Transaction,
-  d: Pick<DeviceRow, 'user_id' | 'machine_hash' | 'name' | 'platform' | 'sip_username' | 'token_hash'>,
+  d: Pick<
+    DeviceRow,
+    'user_id' | 'machine_hash' | 'name' | 'platform' | 'sip_username' | 'token_hash'
+  >,
   now: number,
 ): Promise<number> {
   const { lastID } = await tx.run(

@@ -12,7 +12,11 @@ export async function devicesOfUser(ctx: PlatformContext, userId: number): Promi
 }
 
 /** Revokes one device: its token stops working and its SIP credentials are deleted now. */
-export async function revokeDevice(ctx: PlatformContext, id: number, actor: Actor): Promise<Device> {
+export async function revokeDevice(
+  ctx: PlatformContext,
+  id: number,
+  actor: Actor,
+): Promise<Device> {
   const row = await ctx.db.transaction(async (tx) => {
     const now = ctx.now()
     const device = await getDevice(tx, id)
@@ -20,7 +24,17 @@ export async function revokeDevice(ctx: PlatformContext, id: number, actor: Acto
     if (device.revoked_at !== null) throw conflict('id', 'this device is already revoked')
     await markDeviceRevoked(tx, id, now)
     await unprovisionDevice(tx, ctx.config.sipDomain, device.sip_username)
-    await audit(tx, { actor, action: 'device.revoke', entityType: 'device', entityId: id, before: toDevice(device) }, now)
+    await audit(
+      tx,
+      {
+        actor,
+        action: 'device.revoke',
+        entityType: 'device',
+        entityId: id,
+        before: toDevice(device),
+      },
+      now,
+    )
     return (await getDevice(tx, id))!
   })
   ctx.onDeviceRevoked(row.sip_username)

@@ -17,7 +17,10 @@ export interface HttpOptions {
   rendererDir?: string
 }
 
-export async function buildHttpApp(ctx: PlatformContext, opts: HttpOptions): Promise<FastifyInstance> {
+export async function buildHttpApp(
+  ctx: PlatformContext,
+  opts: HttpOptions,
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
   installErrorHandler(app)
   adminSessionRoutes(app, ctx)
@@ -28,7 +31,8 @@ export async function buildHttpApp(ctx: PlatformContext, opts: HttpOptions): Pro
   if (opts.rendererDir && existsSync(opts.rendererDir)) {
     await app.register(fastifyStatic, { root: opts.rendererDir, wildcard: false })
     // The renderer routes in history mode: any non-API page gets the app shell.
-    const shell = (_req: unknown, reply: { sendFile(name: string): unknown }) => reply.sendFile('index.html')
+    const shell = (_req: unknown, reply: { sendFile(name: string): unknown }) =>
+      reply.sendFile('index.html')
     app.get('/admin', shell)
     app.get('/admin/*', shell)
     app.get('/', shell)

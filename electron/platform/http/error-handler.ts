@@ -13,10 +13,16 @@ function describeFastifyError(err: FastifyError): ApiError | null {
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['body', 'does not match its Content-Length'],
   }
   const known = err.code ? messages[err.code] : undefined
-  const [field, reason] = known ?? (err instanceof SyntaxError ? ['body', 'is not valid JSON'] : ['request', err.message])
+  const [field, reason] =
+    known ?? (err instanceof SyntaxError ? ['body', 'is not valid JSON'] : ['request', err.message])
   return {
     statusCode: status,
-    error: status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request',
+    error:
+      status === 413
+        ? 'Payload Too Large'
+        : status === 415
+          ? 'Unsupported Media Type'
+          : 'Bad Request',
     message: `${field}: ${reason}`,
     fields: [{ field, reason }],
   }
@@ -31,7 +37,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         message: err.message,
         ...(err.fields ? { fields: err.fields } : {}),
       }
-      if (err.statusCode === 429) void reply.header('retry-after', /in (\d+) seconds/.exec(err.message)?.[1] ?? '60')
+      if (err.statusCode === 429)
+        void reply.header('retry-after', /in (\d+) seconds/.exec(err.message)?.[1] ?? '60')
       return reply.status(err.statusCode).send(body)
     }
     const described = describeFastifyError(err)

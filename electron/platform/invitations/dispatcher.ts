@@ -70,7 +70,12 @@ export class InvitationDispatcher {
          RETURNING id`,
       )
       for (const row of rows) {
-        await audit(tx, { actor: 'system', action: 'invitation.abandoned', entityType: 'invitation', entityId: row.id })
+        await audit(tx, {
+          actor: 'system',
+          action: 'invitation.abandoned',
+          entityType: 'invitation',
+          entityId: row.id,
+        })
       }
     })
   }
@@ -84,7 +89,10 @@ export class InvitationDispatcher {
 
   private run(job: Job): void {
     const attempt = this.attempt(job).catch((err: unknown) =>
-      this.opts.log?.('invitation send bookkeeping failed', { err, invitationId: job.invitationId }),
+      this.opts.log?.('invitation send bookkeeping failed', {
+        err,
+        invitationId: job.invitationId,
+      }),
     )
     this.inFlight.add(attempt)
     void attempt.finally(() => this.inFlight.delete(attempt))
@@ -97,7 +105,11 @@ export class InvitationDispatcher {
       [job.invitationId],
     )
     // Revoked, used or deleted meanwhile: nothing to send.
-    if (!row || (row.status !== 'pending' && row.status !== 'failed') || this.jobs.get(job.invitationId) !== job) {
+    if (
+      !row ||
+      (row.status !== 'pending' && row.status !== 'failed') ||
+      this.jobs.get(job.invitationId) !== job
+    ) {
       this.jobs.delete(job.invitationId)
       return
     }
@@ -121,17 +133,18 @@ export class InvitationDispatcher {
     const delay = this.delays[attempts - 1]
     const retryAt = error !== null && delay !== undefined ? now() + delay : null
     await db.transaction(async (tx) => {
-      const changed = error === null
-        ? await tx.run(
-            `UPDATE invitations SET status = 'sent', sent_at = ?, failure_reason = NULL,
+      const changed =
+        error === null
+          ? await tx.run(
+              `UPDATE invitations SET status = 'sent', sent_at = ?, failure_reason = NULL,
                next_attempt_at = NULL, send_attempts = ? WHERE id = ? AND status IN ('pending', 'failed')`,
-            [now(), attempts, job.invitationId],
-          )
-        : await tx.run(
-            `UPDATE invitations SET status = 'failed', failure_reason = ?, next_attempt_at = ?,
+              [now(), attempts, job.invitationId],
+            )
+          : await tx.run(
+              `UPDATE invitations SET status = 'failed', failure_reason = ?, next_attempt_at = ?,
                send_attempts = ? WHERE id = ? AND status IN ('pending', 'failed')`,
-            [error, retryAt, attempts, job.invitationId],
-          )
+              [error, retryAt, attempts, job.invitationId],
+            )
       if (changed.changes === 0) return
       await audit(tx, {
         actor: 'system',
@@ -143,10 +156,15 @@ export class InvitationDispatcher {
     })
     if (error === null || retryAt === null) {
       this.jobs.delete(job.invitationId)
-      if (error !== null) this.opts.log?.('invitation send gave up', { invitationId: job.invitationId, error })
+      if (error !== null)
+        this.opts.log?.('invitation send gave up', { invitationId: job.invitationId, error })
       return
     }
-    this.opts.log?.('invitation send failed; will retry', { invitationId: job.invitationId, error, retryAt })
+    this.opts.log?.('invitation send failed; will retry', {
+      invitationId: job.invitationId,
+      error,
+      retryAt,
+    })
     job.timer = setTimeout(() => this.run(job), retryAt - now())
     job.timer.unref()
   }

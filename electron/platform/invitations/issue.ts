@@ -24,14 +24,30 @@ export async function issueInvitation(
 ): Promise<IssuedInvitation> {
   const revokedIds = await revokeOpenInvitations(tx, userId)
   for (const id of revokedIds) {
-    await audit(tx, { actor, action: 'invitation.revoke', entityType: 'invitation', entityId: id, after: { status: 'revoked' } }, now)
+    await audit(
+      tx,
+      {
+        actor,
+        action: 'invitation.revoke',
+        entityType: 'invitation',
+        entityId: id,
+        after: { status: 'revoked' },
+      },
+      now,
+    )
   }
   const code = generateActivationCode()
   const expiresAt = now + ttlMs
   const invitationId = await insertInvitation(tx, userId, sha256(code), now, expiresAt)
   await audit(
     tx,
-    { actor, action: 'invitation.create', entityType: 'invitation', entityId: invitationId, after: { userId, expiresAt: new Date(expiresAt).toISOString() } },
+    {
+      actor,
+      action: 'invitation.create',
+      entityType: 'invitation',
+      entityId: invitationId,
+      after: { userId, expiresAt: new Date(expiresAt).toISOString() },
+    },
     now,
   )
   return { invitationId, code, revokedIds }

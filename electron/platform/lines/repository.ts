@@ -100,7 +100,16 @@ export async function saveLine(
        rec_outbound_internal = excluded.rec_outbound_internal,
        rec_outbound_external = excluded.rec_outbound_external,
        updated_at = excluded.updated_at`,
-    [userId, line.didNumber, line.internalNumber, flags[0]!, line.defaultCallerId, ...flags.slice(1), now, now],
+    [
+      userId,
+      line.didNumber,
+      line.internalNumber,
+      flags[0]!,
+      line.defaultCallerId,
+      ...flags.slice(1),
+      now,
+      now,
+    ],
   )
   await tx.run('DELETE FROM app_line_caller_ids WHERE user_id = ?', [userId])
   for (const [position, number] of line.callerIds.entries()) {

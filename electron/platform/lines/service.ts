@@ -10,7 +10,13 @@ import { loadUser } from '../users/view'
 import type { AppLineInput } from '../../../shared/schemas/app-line'
 import type { User } from '../../../shared/schemas/users'
 import type { FieldError } from '../../../shared/schemas/errors'
-import { getLine, lineUsingInternalNumber, nextFreeInternalNumber, saveLine, type LineValues } from './repository'
+import {
+  getLine,
+  lineUsingInternalNumber,
+  nextFreeInternalNumber,
+  saveLine,
+  type LineValues,
+} from './repository'
 
 async function checkNumbers(tx: Transaction, userId: number, input: AppLineInput): Promise<void> {
   const wanted = [
@@ -20,11 +26,20 @@ async function checkNumbers(tx: Transaction, userId: number, input: AppLineInput
   const missing: FieldError[] = []
   for (const { field, number } of wanted) {
     const row = await tx.get('SELECT 1 FROM numbers WHERE number = ?', [number])
-    if (!row) missing.push({ field, reason: `${number} is not one of the company's numbers; add it under Numbers first` })
+    if (!row)
+      missing.push({
+        field,
+        reason: `${number} is not one of the company's numbers; add it under Numbers first`,
+      })
   }
   if (missing.length) throw badRequest(missing)
   if (input.didNumber) {
-    const owner = await tx.get<{ user_id: number; first_name: string; last_name: string; email: string }>(
+    const owner = await tx.get<{
+      user_id: number
+      first_name: string
+      last_name: string
+      email: string
+    }>(
       `SELECT l.user_id, u.first_name, u.last_name, u.email FROM app_lines l JOIN users u ON u.id = l.user_id
        WHERE l.did_number = ?`,
       [input.didNumber],
@@ -36,13 +51,18 @@ async function checkNumbers(tx: Transaction, userId: number, input: AppLineInput
   }
 }
 
-async function resolveInternalNumber(tx: Transaction, userId: number, requested: string | undefined): Promise<string> {
+async function resolveInternalNumber(
+  tx: Transaction,
+  userId: number,
+  requested: string | undefined,
+): Promise<string> {
   if (requested === undefined) {
     const current = await getLine(tx, userId)
     return current?.internalNumber ?? (await nextFreeInternalNumber(tx))
   }
   const owner = await lineUsingInternalNumber(tx, requested)
-  if (owner && owner.user_id !== userId) throw conflict('internalNumber', `${requested} is already used by another user`)
+  if (owner && owner.user_id !== userId)
+    throw conflict('internalNumber', `${requested} is already used by another user`)
   return requested
 }
 
@@ -75,7 +95,18 @@ export async function saveAppLine(
     // UNIQUE constraints cannot fire here from a concurrent request.
     await saveLine(tx, userId, values, now)
     await provisionLine(tx, ctx.config.sipDomain, { aorUser: user.sip_user, ...values })
-    await audit(tx, { actor, action: before ? 'app_line.update' : 'app_line.create', entityType: 'app_line', entityId: userId, before, after: values }, now)
+    await audit(
+      tx,
+      {
+        actor,
+        action: before ? 'app_line.update' : 'app_line.create',
+        entityType: 'app_line',
+        entityId: userId,
+        before,
+        after: values,
+      },
+      now,
+    )
     if (before && !(await needsInvitation(tx, userId, now))) return null
     return issueInvitation(tx, userId, actor, now, ctx.config.invitationTtlMs)
   })
@@ -87,7 +118,9 @@ export async function saveAppLine(
 }
 
 async function needsInvitation(tx: Transaction, userId: number, now: number): Promise<boolean> {
-  const device = await tx.get('SELECT 1 FROM devices WHERE user_id = ? AND revoked_at IS NULL', [userId])
+  const device = await tx.get('SELECT 1 FROM devices WHERE user_id = ? AND revoked_at IS NULL', [
+    userId,
+  ])
   if (device) return false
   const latest = (await loadLatestInvitations(tx, [userId])).get(userId)
   if (!latest) return true
@@ -96,13 +129,20 @@ async function needsInvitation(tx: Transaction, userId: number, now: number): Pr
 }
 
 /** `Send Invite to app`: a new code, the old ones dead. */
-export async function resendInvitation(ctx: PlatformContext, userId: number, actor: Actor): Promise<User> {
+export async function resendInvitation(
+  ctx: PlatformContext,
+  userId: number,
+  actor: Actor,
+): Promise<User> {
   const issued = await ctx.db.transaction(async (tx) => {
     await requireUserRow(tx, userId)
     if (!(await getLine(tx, userId))) {
-      throw new HttpError(409, 'Conflict', 'line: configure the application line before inviting the user', [
-        { field: 'line', reason: 'configure the application line before inviting the user' },
-      ])
+      throw new HttpError(
+        409,
+        'Conflict',
+        'line: configure the application line before inviting the user',
+        [{ field: 'line', reason: 'configure the application line before inviting the user' }],
+      )
     }
     return issueInvitation(tx, userId, actor, ctx.now(), ctx.config.invitationTtlMs)
   })

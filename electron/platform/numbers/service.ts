@@ -11,7 +11,11 @@ function normalizeAll(numbers: string[]): string[] {
   const errors: FieldError[] = []
   const normalized = numbers.map((raw, i) => {
     const e164 = toE164(raw)
-    if (!e164) errors.push({ field: `numbers.${i}`, reason: `"${raw}" is not a valid phone number in international form, e.g. +4520304050` })
+    if (!e164)
+      errors.push({
+        field: `numbers.${i}`,
+        reason: `"${raw}" is not a valid phone number in international form, e.g. +4520304050`,
+      })
     return e164 ?? ''
   })
   if (errors.length) throw badRequest(errors)
@@ -25,13 +29,20 @@ export async function addNumbers(ctx: PlatformContext, numbers: string[], actor:
     const added: string[] = []
     const alreadyPresent: string[] = []
     for (const number of normalized) {
-      const { changes } = await tx.run('INSERT INTO numbers (number, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [number, now])
+      const { changes } = await tx.run(
+        'INSERT INTO numbers (number, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        [number, now],
+      )
       if (changes === 0) {
         alreadyPresent.push(number)
         continue
       }
       added.push(number)
-      await audit(tx, { actor, action: 'number.add', entityType: 'number', entityId: number, after: { number } }, now)
+      await audit(
+        tx,
+        { actor, action: 'number.add', entityType: 'number', entityId: number, after: { number } },
+        now,
+      )
     }
     return { added, alreadyPresent }
   })
@@ -46,27 +57,58 @@ export async function removeNumbers(ctx: PlatformContext, numbers: string[], act
     for (const [i, number] of normalized.entries()) {
       const field = `numbers.${i}`
       if (!(await tx.get('SELECT 1 FROM numbers WHERE number = ?', [number]))) {
-        errors.push({ status: 404, field: { field, reason: `${number} is not one of the company's numbers` } })
+        errors.push({
+          status: 404,
+          field: { field, reason: `${number} is not one of the company's numbers` },
+        })
       } else if (await tx.get('SELECT 1 FROM app_lines WHERE did_number = ?', [number])) {
-        errors.push({ status: 409, field: { field, reason: `${number} is the DID of a user's line; change that line first` } })
+        errors.push({
+          status: 409,
+          field: { field, reason: `${number} is the DID of a user's line; change that line first` },
+        })
       } else if (await tx.get('SELECT 1 FROM app_line_caller_ids WHERE number = ?', [number])) {
-        errors.push({ status: 409, field: { field, reason: `${number} is a caller ID of a user's line; change that line first` } })
+        errors.push({
+          status: 409,
+          field: {
+            field,
+            reason: `${number} is a caller ID of a user's line; change that line first`,
+          },
+        })
       }
     }
     if (errors.length) {
       const status = errors.some((e) => e.status === 409) ? 409 : 404
       const fields = errors.map((e) => e.field)
-      throw new HttpError(status, status === 409 ? 'Conflict' : 'Not Found', fields.map((f) => `${f.field}: ${f.reason}`).join('; '), fields)
+      throw new HttpError(
+        status,
+        status === 409 ? 'Conflict' : 'Not Found',
+        fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
+        fields,
+      )
     }
     for (const number of normalized) {
       await tx.run('DELETE FROM numbers WHERE number = ?', [number])
-      await audit(tx, { actor, action: 'number.remove', entityType: 'number', entityId: number, before: { number } }, now)
+      await audit(
+        tx,
+        {
+          actor,
+          action: 'number.remove',
+          entityType: 'number',
+          entityId: number,
+          before: { number },
+        },
+        now,
+      )
     }
     return { removed: normalized }
   })
 }
 
-export async function listNumbers(ctx: PlatformContext, q: string | undefined, free: boolean | undefined): Promise<PhoneNumber[]> {
+export async function listNumbers(
+  ctx: PlatformContext,
+  q: string | undefined,
+  free: boolean | undefined,
+): Promise<PhoneNumber[]> {
   const where: string[] = []
   const params: string[] = []
   if (q) {
@@ -74,7 +116,14 @@ export async function listNumbers(ctx: PlatformContext, q: string | undefined, f
     params.push(`%${q.replace(/[^\d]/g, '')}%`)
   }
   if (free !== undefined) where.push(free ? 'l.user_id IS NULL' : 'l.user_id IS NOT NULL')
-  const rows = await ctx.db.all<{ number: string; created_at: number; user_id: number | null; first_name: string | null; last_name: string | null; email: string | null }>(
+  const rows = await ctx.db.all<{
+    number: string
+    created_at: number
+    user_id: number | null
+    first_name: string | null
+    last_name: string | null
+    email: string | null
+  }>(
     `SELECT n.number, n.created_at, l.user_id, u.first_name, u.last_name, u.email
      FROM numbers n LEFT JOIN app_lines l ON l.did_number = n.number LEFT JOIN users u ON u.id = l.user_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY n.number`,
@@ -86,6 +135,10 @@ export async function listNumbers(ctx: PlatformContext, q: string | undefined, f
     assignedTo:
       r.user_id === null
         ? null
-        : { userId: r.user_id, name: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(), email: r.email ?? '' },
+        : {
+            userId: r.user_id,
+            name: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
+            email: r.email ?? '',
+          },
   }))
 }

@@ -16,7 +16,11 @@ export interface LineRouting {
 }
 
 /** Rewrites aliases, the `external` group and the caller IDs of one address of record. */
-export async function provisionLine(tx: Transaction, domain: string, line: LineRouting): Promise<void> {
+export async function provisionLine(
+  tx: Transaction,
+  domain: string,
+  line: LineRouting,
+): Promise<void> {
   await unprovisionLine(tx, domain, line.aorUser)
   const aliases = [line.internalNumber, ...(line.didNumber ? [line.didNumber] : [])]
   for (const alias of aliases) {
@@ -39,7 +43,11 @@ export async function provisionLine(tx: Transaction, domain: string, line: LineR
   }
 }
 
-export async function unprovisionLine(tx: Transaction, domain: string, aorUser: string): Promise<void> {
+export async function unprovisionLine(
+  tx: Transaction,
+  domain: string,
+  aorUser: string,
+): Promise<void> {
   await tx.run('DELETE FROM dbaliases WHERE username = ? AND domain = ?', [aorUser, domain])
   await tx.run('DELETE FROM grp WHERE username = ? AND domain = ?', [aorUser, domain])
   await tx.run('DELETE FROM sip_caller_ids WHERE username = ? AND domain = ?', [aorUser, domain])
@@ -56,18 +64,28 @@ export async function provisionDevice(
   domain: string,
   device: DeviceCredentials,
 ): Promise<void> {
-  await tx.run(
-    'INSERT INTO subscriber (username, domain, ha1, aor_user) VALUES (?, ?, ?, ?)',
-    [device.username, domain, device.ha1, device.aorUser],
-  )
+  await tx.run('INSERT INTO subscriber (username, domain, ha1, aor_user) VALUES (?, ?, ?, ?)', [
+    device.username,
+    domain,
+    device.ha1,
+    device.aorUser,
+  ])
 }
 
-export async function unprovisionDevice(tx: Transaction, domain: string, username: string): Promise<void> {
+export async function unprovisionDevice(
+  tx: Transaction,
+  domain: string,
+  username: string,
+): Promise<void> {
   await tx.run('DELETE FROM subscriber WHERE username = ? AND domain = ?', [username, domain])
 }
 
 /** Everything Kamailio knows of a user: used when the user is deleted. */
-export async function unprovisionUser(tx: Transaction, domain: string, aorUser: string): Promise<void> {
+export async function unprovisionUser(
+  tx: Transaction,
+  domain: string,
+  aorUser: string,
+): Promise<void> {
   await unprovisionLine(tx, domain, aorUser)
   await tx.run('DELETE FROM subscriber WHERE aor_user = ? AND domain = ?', [aorUser, domain])
 }

@@ -61,7 +61,10 @@ export async function deleteUser(tx: Transaction, id: number): Promise<void> {
   await tx.run('DELETE FROM users WHERE id = ?', [id])
 }
 
-export function findUserIdByEmail(db: Queryable, email: string): Promise<{ id: number } | undefined> {
+export function findUserIdByEmail(
+  db: Queryable,
+  email: string,
+): Promise<{ id: number } | undefined> {
   return db.get<{ id: number }>('SELECT id FROM users WHERE email = ?', [email])
 }
 

@@ -5,7 +5,15 @@ import { audit, type Actor } from '../audit'
 import { conflict, notFound } from '../errors'
 import { unprovisionUser } from '../sip/provisioning'
 import type { User, UserInput, UserListQuery, UserPatch } from '../../../shared/schemas/users'
-import { deleteUser, findUserIdByEmail, getUserRow, insertUser, listUserIds, updateUser, type UserRow } from './repository'
+import {
+  deleteUser,
+  findUserIdByEmail,
+  getUserRow,
+  insertUser,
+  listUserIds,
+  updateUser,
+  type UserRow,
+} from './repository'
 import { loadUser, loadUsers } from './view'
 
 const EMAIL_TAKEN = 'is already used by another user'
@@ -25,7 +33,8 @@ async function guardEmail<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (err) {
-    if (isConstraintError(err) && /users\.email/.test(err.message)) throw conflict('email', EMAIL_TAKEN)
+    if (isConstraintError(err) && /users\.email/.test(err.message))
+      throw conflict('email', EMAIL_TAKEN)
     throw err
   }
 }
@@ -36,20 +45,33 @@ export async function requireUserRow(tx: Queryable, id: number): Promise<UserRow
   return row
 }
 
-export async function createUser(ctx: PlatformContext, input: UserInput, actor: Actor): Promise<User> {
+export async function createUser(
+  ctx: PlatformContext,
+  input: UserInput,
+  actor: Actor,
+): Promise<User> {
   const id = await guardEmail(() =>
     ctx.db.transaction(async (tx) => {
       const now = ctx.now()
       if (await findUserIdByEmail(tx, input.email)) throw conflict('email', EMAIL_TAKEN)
       const id = await insertUser(tx, input, now)
-      await audit(tx, { actor, action: 'user.create', entityType: 'user', entityId: id, after: input }, now)
+      await audit(
+        tx,
+        { actor, action: 'user.create', entityType: 'user', entityId: id, after: input },
+        now,
+      )
       return id
     }),
   )
   return (await loadUser(ctx.db, id, ctx.now()))!
 }
 
-export async function patchUser(ctx: PlatformContext, id: number, patch: UserPatch, actor: Actor): Promise<User> {
+export async function patchUser(
+  ctx: PlatformContext,
+  id: number,
+  patch: UserPatch,
+  actor: Actor,
+): Promise<User> {
   await guardEmail(() =>
     ctx.db.transaction(async (tx) => {
       const now = ctx.now()
@@ -60,7 +82,18 @@ export async function patchUser(ctx: PlatformContext, id: number, patch: UserPat
       }
       await updateUser(tx, id, patch, now)
       const after = await requireUserRow(tx, id)
-      await audit(tx, { actor, action: 'user.update', entityType: 'user', entityId: id, before: snapshot(before), after: snapshot(after) }, now)
+      await audit(
+        tx,
+        {
+          actor,
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          before: snapshot(before),
+          after: snapshot(after),
+        },
+        now,
+      )
     }),
   )
   return (await loadUser(ctx.db, id, ctx.now()))!
@@ -76,7 +109,10 @@ export async function removeUser(ctx: PlatformContext, id: number, actor: Actor)
       'SELECT sip_username FROM devices WHERE user_id = ? AND revoked_at IS NULL',
       [id],
     )
-    const invitations = await tx.all<{ id: number }>('SELECT id FROM invitations WHERE user_id = ?', [id])
+    const invitations = await tx.all<{ id: number }>(
+      'SELECT id FROM invitations WHERE user_id = ?',
+      [id],
+    )
     await unprovisionUser(tx, ctx.config.sipDomain, row.sip_user)
     await deleteUser(tx, id)
     await audit(tx, { actor, action: 'user.delete', entityType: 'user', entityId: id, before }, now)
@@ -95,5 +131,10 @@ export async function getUser(ctx: PlatformContext, id: number): Promise<User> {
 export async function listUsers(ctx: PlatformContext, query: UserListQuery) {
   const now = ctx.now()
   const { ids, total } = await listUserIds(ctx.db, query, now)
-  return { items: await loadUsers(ctx.db, ids, now), total, page: query.page, pageSize: query.pageSize }
+  return {
+    items: await loadUsers(ctx.db, ids, now),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  }
 }

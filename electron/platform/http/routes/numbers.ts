@@ -3,13 +3,23 @@ import type { PlatformContext } from '../../context'
 import { parse } from '../validate'
 import { requireAdmin } from '../auth'
 import { addNumbers, listNumbers, removeNumbers } from '../../numbers/service'
-import { numbersAddSchema, numbersDeleteSchema, numbersListQuerySchema } from '../../../../shared/schemas/numbers'
+import {
+  numbersAddSchema,
+  numbersDeleteSchema,
+  numbersListQuerySchema,
+} from '../../../../shared/schemas/numbers'
 
 export function numberRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/admin/numbers', async (request) => {
     await requireAdmin(ctx, request)
     const query = parse(numbersListQuerySchema, request.query, 'query')
-    return { items: await listNumbers(ctx, query.q, query.free === undefined ? undefined : query.free === 'true') }
+    return {
+      items: await listNumbers(
+        ctx,
+        query.q,
+        query.free === undefined ? undefined : query.free === 'true',
+      ),
+    }
   })
 
   app.post('/api/admin/numbers', async (request, reply) => {
