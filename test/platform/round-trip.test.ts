@@ -5,6 +5,8 @@ import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/pla
 import { startSmtpServer, type TestSmtpServer } from '../fixtures/smtp-server'
 import { decodeQrPng } from '../fixtures/qr'
 import { parseActivationLink } from '../../shared/activation-code'
+import { activationResultSchema, meSchema } from '../../shared/schemas/activation'
+import { userListSchema, userSchema } from '../../shared/schemas/users'
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex')
 
@@ -118,7 +120,8 @@ describe('invitation round trip over HTTP and SMTP', () => {
       platform: 'linux',
     })
     expect(activation.status).toBe(201)
-    const { sip, deviceToken, profile, line } = activation.body
+    // Responses match the contracts the renderer is written against.
+    const { sip, deviceToken, profile, line } = activationResultSchema.parse(activation.body)
     expect(profile).toMatchObject({
       firstName: 'Ada',
       lastName: 'Lovelace',
@@ -146,9 +149,12 @@ describe('invitation round trip over HTTP and SMTP', () => {
     device.token = deviceToken
     const me = await device.get('/api/me')
     expect(me.status).toBe(200)
+    meSchema.parse(me.body)
     expect(me.body.profile.email).toBe('ada@example.test')
     const after = await admin.get(`/api/admin/users/${userId}`)
-    expect(after.body).toMatchObject({ status: 'active', activeDevices: 1 })
+    expect(userSchema.parse(after.body)).toMatchObject({ status: 'active', activeDevices: 1 })
+    const list = userListSchema.parse((await admin.get('/api/admin/users')).body)
+    expect(list.items.map((u) => u.id)).toContain(userId)
     expect(after.body.invitation.status).toBe('used')
   })
 
