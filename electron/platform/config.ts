@@ -70,28 +70,33 @@ export const SETTINGS: readonly Setting[] = [
   },
 ]
 
-function defaultDataDir(): string {
-  if (process.platform === 'win32' && process.env.APPDATA) {
-    return path.join(process.env.APPDATA, 'phone.systems')
+function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === 'win32' && env.APPDATA) {
+    return path.join(env.APPDATA, 'phone.systems')
   }
   if (process.platform === 'darwin') {
     return path.join(os.homedir(), 'Library', 'Application Support', 'phone.systems')
   }
-  const xdg = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share')
+  const xdg = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share')
   return path.join(xdg, 'phone.systems')
 }
 
+/** An empty variable counts as unset, as `FOO= npm run serve` means "no value". */
+const blankAsUnset = (v: unknown) => (v === '' ? undefined : v)
+
 const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a port number from 0 to 65535' })
-    .int({ error: 'must be a port number from 0 to 65535' })
-    .min(0, { error: 'must be a port number from 0 to 65535' })
-    .max(65535, { error: 'must be a port number from 0 to 65535' })
-    .default(fallback)
+  z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: 'must be a port number from 0 to 65535' })
+      .int({ error: 'must be a port number from 0 to 65535' })
+      .min(0, { error: 'must be a port number from 0 to 65535' })
+      .max(65535, { error: 'must be a port number from 0 to 65535' })
+      .default(fallback),
+  )
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional())
 
 const envSchema = z.object({
   PHONE_SYSTEMS_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -117,11 +122,14 @@ const envSchema = z.object({
     z.string().regex(/^sips?:/, { error: 'must be a sip: or sips: URI' }),
   ),
   PHONE_SYSTEMS_DOWNLOAD_URL: optional(httpUrl),
-  PHONE_SYSTEMS_INVITATION_TTL_HOURS: z.coerce
-    .number({ error: 'must be a number of hours' })
-    .positive({ error: 'must be a positive number of hours' })
-    .max(24 * 365, { error: 'must be at most a year' })
-    .default(168),
+  PHONE_SYSTEMS_INVITATION_TTL_HOURS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: 'must be a number of hours' })
+      .positive({ error: 'must be a positive number of hours' })
+      .max(24 * 365, { error: 'must be at most a year' })
+      .default(168),
+  ),
 })
 
 export interface PlatformConfig {
@@ -167,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   return {
     httpHost: e.PHONE_SYSTEMS_HTTP_HOST,
     httpPort: e.PHONE_SYSTEMS_HTTP_PORT,
-    dataDir: path.resolve(e.PHONE_SYSTEMS_DATA_DIR ?? defaultDataDir()),
+    dataDir: path.resolve(e.PHONE_SYSTEMS_DATA_DIR ?? defaultDataDir(env)),
     publicUrl: e.PHONE_SYSTEMS_PUBLIC_URL?.replace(/\/+$/, ''),
     smtpUrl: e.PHONE_SYSTEMS_SMTP_URL,
     mailFrom: e.PHONE_SYSTEMS_MAIL_FROM ?? 'phone.systems <no-reply@phone.systems.invalid>',

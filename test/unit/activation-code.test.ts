@@ -124,7 +124,12 @@ describe('activation links', () => {
   })
 
   it('rejects a server that is not an http(s) URL', () => {
-    for (const server of ['ftp://pbx.example.com', 'javascript:alert(1)', 'file:///etc/passwd', 'pbx']) {
+    for (const server of [
+      'ftp://pbx.example.com',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'pbx',
+    ]) {
       expect(parseActivationLink(buildActivationLink(server, CODE)), server).toBeNull()
     }
   })

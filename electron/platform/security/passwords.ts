@@ -31,11 +31,19 @@ export async function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$')
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false
+  const params = { N: Number(n), r: Number(r), p: Number(p) }
+  // A corrupted row must read as a wrong password (401), not crash sign-in (500).
+  if (!plausibleParams(params)) return false
   const expected = Buffer.from(hash, 'base64')
-  const key = await derive(password, Buffer.from(salt, 'base64'), {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  })
-  return key.length === expected.length && timingSafeEqual(key, expected)
+  try {
+    const key = await derive(password, Buffer.from(salt, 'base64'), params)
+    return key.length === expected.length && timingSafeEqual(key, expected)
+  } catch {
+    return false
+  }
+}
+
+function plausibleParams({ N, r, p }: { N: number; r: number; p: number }): boolean {
+  const ints = [N, r, p].every((v) => Number.isSafeInteger(v) && v >= 1)
+  return ints && N >= 2 && (N & (N - 1)) === 0 && 128 * N * r <= MAX_MEM
 }

@@ -1,0 +1,230 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ConfigError, helpText, loadConfig } from '../../electron/platform/config'
+
+/** The ConfigError `loadConfig(env)` throws; fails the test if it does not throw one. */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env)
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError)
+    return err as ConfigError
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`)
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+describe('loadConfig defaults', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({})
+    expect(config).toMatchObject({
+      httpHost: '127.0.0.1',
+      httpPort: 8780,
+      sipWsPort: 8781,
+      sipPort: 5080,
+      publicUrl: undefined,
+      smtpUrl: undefined,
+      mailFrom: 'phone.systems <no-reply@phone.systems.invalid>',
+      admin: undefined,
+      sipDomain: '127.0.0.1',
+      sipWsUrl: undefined,
+      kamailio: 'kamailio',
+      trunkUri: undefined,
+      downloadUrl: undefined,
+      invitationTtlMs: 7 * 24 * 3_600_000,
+    })
+  })
+
+  it.runIf(process.platform === 'linux')('keeps data under $XDG_DATA_HOME/phone.systems', () => {
+    expect(loadConfig({ XDG_DATA_HOME: '/srv/xdg-data' }).dataDir).toBe(
+      '/srv/xdg-data/phone.systems',
+    )
+  })
+
+  it.runIf(process.platform === 'linux')('falls back to ~/.local/share/phone.systems', () => {
+    vi.stubEnv('XDG_DATA_HOME', '')
+    vi.stubEnv('HOME', '/home/ada')
+    expect(loadConfig({}).dataDir).toBe('/home/ada/.local/share/phone.systems')
+  })
+
+  it.runIf(process.platform === 'linux')(
+    'takes XDG_DATA_HOME from the environment it is given, like every other variable',
+    () => {
+      vi.stubEnv('XDG_DATA_HOME', '/srv/process-env')
+      expect(loadConfig({ XDG_DATA_HOME: '/srv/given-env' }).dataDir).toBe(
+        '/srv/given-env/phone.systems',
+      )
+    },
+  )
+
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({
+      PHONE_SYSTEMS_HTTP_PORT: '',
+      PHONE_SYSTEMS_SIP_WS_PORT: '',
+      PHONE_SYSTEMS_SIP_PORT: '',
+      PHONE_SYSTEMS_SMTP_URL: '',
+      PHONE_SYSTEMS_PUBLIC_URL: '',
+    })
+    expect(config).toMatchObject({
+      httpPort: 8780,
+      sipWsPort: 8781,
+      sipPort: 5080,
+      smtpUrl: undefined,
+      publicUrl: undefined,
+    })
+  })
+})
+
+describe('loadConfig with values', () => {
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PHONE_SYSTEMS_HTTP_HOST: '0.0.0.0',
+      PHONE_SYSTEMS_HTTP_PORT: '0',
+      PHONE_SYSTEMS_DATA_DIR: '/var/lib/phone-systems',
+      PHONE_SYSTEMS_PUBLIC_URL: 'https://pbx.example.com//',
+      PHONE_SYSTEMS_SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+      PHONE_SYSTEMS_MAIL_FROM: 'PBX <pbx@example.com>',
+      PHONE_SYSTEMS_ADMIN_EMAIL: 'admin@example.com',
+      PHONE_SYSTEMS_ADMIN_PASSWORD: 'twelve chars',
+      PHONE_SYSTEMS_SIP_DOMAIN: 'sip.example.com',
+      PHONE_SYSTEMS_SIP_WS_PORT: '9001',
+      PHONE_SYSTEMS_SIP_PORT: '5060',
+      PHONE_SYSTEMS_SIP_WS_URL: 'wss://sip.example.com:9001',
+      PHONE_SYSTEMS_KAMAILIO: 'off',
+      PHONE_SYSTEMS_TRUNK_URI: 'sip:trunk.example.net',
+      PHONE_SYSTEMS_DOWNLOAD_URL: 'https://example.com/app',
+      PHONE_SYSTEMS_INVITATION_TTL_HOURS: '24',
+    })
+    expect(config).toEqual({
+      httpHost: '0.0.0.0',
+      httpPort: 0,
+      dataDir: path.resolve('/var/lib/phone-systems'),
+      publicUrl: 'https://pbx.example.com',
+      smtpUrl: 'smtps://user:pass@mail.example.com:465',
+      mailFrom: 'PBX <pbx@example.com>',
+      admin: { email: 'admin@example.com', password: 'twelve chars' },
+      sipDomain: 'sip.example.com',
+      sipWsPort: 9001,
+      sipPort: 5060,
+      sipWsUrl: 'wss://sip.example.com:9001',
+      kamailio: 'off',
+      trunkUri: 'sip:trunk.example.net',
+      downloadUrl: 'https://example.com/app',
+      invitationTtlMs: 24 * 3_600_000,
+    })
+  })
+
+  it('resolves a relative data folder to an absolute path', () => {
+    expect(loadConfig({ PHONE_SYSTEMS_DATA_DIR: 'data' }).dataDir).toBe(path.resolve('data'))
+  })
+})
+
+describe('loadConfig errors name their variable', () => {
+  it.each([
+    ['PHONE_SYSTEMS_HTTP_PORT', 'abc', 'must be a port number from 0 to 65535'],
+    ['PHONE_SYSTEMS_HTTP_PORT', '70000', 'must be a port number from 0 to 65535'],
+    ['PHONE_SYSTEMS_HTTP_PORT', '-1', 'must be a port number from 0 to 65535'],
+    ['PHONE_SYSTEMS_HTTP_PORT', '80.5', 'must be a port number from 0 to 65535'],
+    ['PHONE_SYSTEMS_SIP_WS_PORT', '65536', 'must be a port number from 0 to 65535'],
+    ['PHONE_SYSTEMS_SIP_PORT', 'five', 'must be a port number from 0 to 65535'],
+    ['PHONE_SYSTEMS_SMTP_URL', 'http://x', 'must be an smtp:// or smtps:// URL'],
+    ['PHONE_SYSTEMS_SMTP_URL', 'mail.example.com', 'must be an smtp:// or smtps:// URL'],
+    ['PHONE_SYSTEMS_PUBLIC_URL', 'ftp://x', 'must be an http:// or https:// URL'],
+    ['PHONE_SYSTEMS_DOWNLOAD_URL', 'example.com/app', 'must be an http:// or https:// URL'],
+    ['PHONE_SYSTEMS_SIP_WS_URL', 'http://sip.example.com', 'must be a ws:// or wss:// URL'],
+    ['PHONE_SYSTEMS_SIP_WS_URL', 'sip.example.com:8781', 'must be a ws:// or wss:// URL'],
+    ['PHONE_SYSTEMS_TRUNK_URI', 'trunk.example.net', 'must be a sip: or sips: URI'],
+    ['PHONE_SYSTEMS_INVITATION_TTL_HOURS', '0', 'must be a positive number of hours'],
+    ['PHONE_SYSTEMS_INVITATION_TTL_HOURS', 'week', 'must be a number of hours'],
+    ['PHONE_SYSTEMS_ADMIN_EMAIL', 'admin', 'must be a valid email address'],
+  ])('%s=%s', (variable, value, reason) => {
+    const err = configError({ [variable]: value })
+    expect(err.problems).toEqual([`${variable}: ${reason}`])
+    expect(err.message).toContain(variable)
+  })
+
+  it('refuses an admin password shorter than 12 characters', () => {
+    const err = configError({
+      PHONE_SYSTEMS_ADMIN_EMAIL: 'admin@example.com',
+      PHONE_SYSTEMS_ADMIN_PASSWORD: 'elevenchars',
+    })
+    expect(err.problems).toEqual(['PHONE_SYSTEMS_ADMIN_PASSWORD: must be at least 12 characters'])
+  })
+
+  it('refuses an admin email without a password, and a password without an email', () => {
+    const halves: Record<string, string>[] = [
+      { PHONE_SYSTEMS_ADMIN_EMAIL: 'admin@example.com' },
+      { PHONE_SYSTEMS_ADMIN_PASSWORD: 'long enough password' },
+    ]
+    for (const env of halves) {
+      const err = configError(env)
+      expect(err.problems).toHaveLength(1)
+      expect(err.problems[0]).toContain('PHONE_SYSTEMS_ADMIN_EMAIL')
+      expect(err.problems[0]).toContain('PHONE_SYSTEMS_ADMIN_PASSWORD')
+    }
+  })
+
+  it('reports every bad variable at once', () => {
+    const err = configError({
+      PHONE_SYSTEMS_HTTP_PORT: 'abc',
+      PHONE_SYSTEMS_SMTP_URL: 'http://x',
+      PHONE_SYSTEMS_SIP_WS_URL: 'http://x',
+    })
+    expect(err.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'PHONE_SYSTEMS_HTTP_PORT',
+      'PHONE_SYSTEMS_SIP_WS_URL',
+      'PHONE_SYSTEMS_SMTP_URL',
+    ])
+    expect(err.name).toBe('ConfigError')
+  })
+})
+
+describe('helpText', () => {
+  const help = helpText()
+  const listed = (name: string) => new RegExp(`^\\s+${name}\\s{2,}\\S`, 'm').test(help)
+
+  it('lists every variable of DESIGN.md §3 on a line of its own with a description', () => {
+    for (const name of [
+      'PHONE_SYSTEMS_HTTP_HOST',
+      'PHONE_SYSTEMS_HTTP_PORT',
+      'PHONE_SYSTEMS_DATA_DIR',
+      'PHONE_SYSTEMS_PUBLIC_URL',
+      'PHONE_SYSTEMS_SMTP_URL',
+      'PHONE_SYSTEMS_MAIL_FROM',
+      'PHONE_SYSTEMS_ADMIN_EMAIL',
+      'PHONE_SYSTEMS_ADMIN_PASSWORD',
+      'PHONE_SYSTEMS_SIP_DOMAIN',
+      'PHONE_SYSTEMS_SIP_WS_PORT',
+      'PHONE_SYSTEMS_SIP_PORT',
+      'PHONE_SYSTEMS_SIP_WS_URL',
+      'PHONE_SYSTEMS_KAMAILIO',
+      'PHONE_SYSTEMS_TRUNK_URI',
+    ]) {
+      expect(listed(name), name).toBe(true)
+    }
+  })
+
+  it('lists every PHONE_SYSTEMS_ variable the platform code mentions', () => {
+    const platformDir = fileURLToPath(new URL('../../electron/platform/', import.meta.url))
+    const names = new Set<string>()
+    for (const file of readdirSync(platformDir, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue
+      const source = readFileSync(path.join(platformDir, file), 'utf8')
+      for (const m of source.matchAll(/\bPHONE_SYSTEMS_[A-Z0-9_]+/g)) names.add(m[0])
+    }
+    expect(names.size).toBeGreaterThanOrEqual(14)
+    for (const name of names) expect(listed(name), name).toBe(true)
+  })
+
+  it('shows the defaults', () => {
+    expect(help).toMatch(/PHONE_SYSTEMS_HTTP_HOST\s.*\(default: 127\.0\.0\.1\)/)
+    expect(help).toMatch(/PHONE_SYSTEMS_HTTP_PORT\s.*\(default: 8780\)/)
+    expect(help).toMatch(/PHONE_SYSTEMS_SIP_WS_PORT\s.*\(default: 8781\)/)
+    expect(help).toMatch(/PHONE_SYSTEMS_SIP_PORT\s.*\(default: 5080\)/)
+  })
+})
