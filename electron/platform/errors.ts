@@ -5,6 +5,9 @@ import type { FieldError } from '../../shared/schemas/errors'
  * fields it concerns. Anything else thrown reaches the client as a plain 500.
  */
 export class HttpError extends Error {
+  /** Sent as `Retry-After` with a 429. */
+  retryAfterSeconds?: number
+
   constructor(
     readonly statusCode: number,
     readonly error: string,
@@ -39,9 +42,13 @@ export const conflict = (field: string, reason: string) =>
 export const unauthorized = (message = 'Sign in first: the session is missing or has expired') =>
   new HttpError(401, 'Unauthorized', message)
 
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new HttpError(
+export function tooManyRequests(retryAfterSeconds: number): HttpError {
+  const unit = retryAfterSeconds === 1 ? 'second' : 'seconds'
+  const err = new HttpError(
     429,
     'Too Many Requests',
-    `Too many attempts. Try again in ${retryAfterSeconds} seconds.`,
+    `Too many attempts. Try again in ${retryAfterSeconds} ${unit}.`,
   )
+  err.retryAfterSeconds = retryAfterSeconds
+  return err
+}

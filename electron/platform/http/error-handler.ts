@@ -10,6 +10,8 @@ function describeFastifyError(err: FastifyError): ApiError | null {
     FST_ERR_CTP_BODY_TOO_LARGE: ['body', 'is too large'],
     FST_ERR_CTP_INVALID_MEDIA_TYPE: ['body', 'must be sent as application/json'],
     FST_ERR_CTP_EMPTY_JSON_BODY: ['body', 'is empty; send a JSON object'],
+    // Also what Fastify answers for `__proto__` and `constructor.prototype` keys.
+    FST_ERR_CTP_INVALID_JSON_BODY: ['body', 'is not valid JSON'],
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['body', 'does not match its Content-Length'],
   }
   const known = err.code ? messages[err.code] : undefined
@@ -37,8 +39,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         message: err.message,
         ...(err.fields ? { fields: err.fields } : {}),
       }
-      if (err.statusCode === 429)
-        void reply.header('retry-after', /in (\d+) seconds/.exec(err.message)?.[1] ?? '60')
+      if (err.retryAfterSeconds !== undefined) {
+        void reply.header('retry-after', String(err.retryAfterSeconds))
+      }
       return reply.status(err.statusCode).send(body)
     }
     const described = describeFastifyError(err)
