@@ -34,6 +34,7 @@ describe('AttemptLimiter', () => {
     expect(err!.error).toBe('Too Many Requests')
     // The oldest failure (T0) leaves the window at T0+60s: 50 s from now.
     expect(err!.message).toBe('Too many attempts. Try again in 50 seconds.')
+    expect(err!.retryAfterSeconds).toBe(50)
   })
 
   it('refuses every attempt while the window is full, right or wrong', () => {
@@ -49,7 +50,7 @@ describe('AttemptLimiter', () => {
     failTimes(limiter, 'k', 5, T0)
     expect(refusal(limiter, 'k', T0 + 100)!.message).toContain('in 60 seconds')
     expect(refusal(limiter, 'k', T0 + 58_500)!.message).toContain('in 2 seconds')
-    expect(refusal(limiter, 'k', T0 + WINDOW - 1)!.message).toContain('in 1 seconds')
+    expect(refusal(limiter, 'k', T0 + WINDOW - 1)!.message).toContain('in 1 second.')
   })
 
   it('four failures still allow an attempt', () => {
@@ -85,7 +86,7 @@ describe('AttemptLimiter', () => {
   it('honours a custom maximum and window', () => {
     const limiter = new AttemptLimiter(2, 1_000)
     failTimes(limiter, 'k', 2, T0)
-    expect(refusal(limiter, 'k', T0 + 999)?.message).toContain('in 1 seconds')
+    expect(refusal(limiter, 'k', T0 + 999)?.message).toContain('in 1 second.')
     expect(refusal(limiter, 'k', T0 + 1_000)).toBeUndefined()
   })
 
