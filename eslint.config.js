@@ -81,7 +81,7 @@ export default defineConfig([
   },
 
   // Globals by the process each folder runs in.
-  { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  { files: ['renderer/**', 'test/sip/harness/**'], languageOptions: { globals: globals.browser } },
   {
     files: ['electron/preload/**'],
     languageOptions: { globals: { ...globals.browser, process: 'readonly' } },

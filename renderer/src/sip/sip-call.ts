@@ -1,0 +1,185 @@
+import type {
+  DTMFListener,
+  EndEvent,
+  IncomingDTMFEvent,
+  OutgoingDTMFEvent,
+  RTCSession,
+} from 'jssip/lib/RTCSession'
+import type { IncomingResponse } from 'jssip/lib/SIPMessage'
+import { TypedEmitter } from './emitter'
+import { fastIceHandler } from './fast-ice'
+import type { CallDirection, CallEnd, CallParty, CallState } from './types'
+
+export type SipCallEvents = {
+  state: (state: CallState) => void
+  /** The other side's audio, to play through the chosen speaker. */
+  remoteStream: (stream: MediaStream) => void
+  ended: (end: CallEnd) => void
+  /** A DTMF digit the other side sent (SIP INFO). */
+  dtmf: (digit: string) => void
+}
+
+/**
+ * One call, wrapping a JsSIP RTCSession. Everything the UI needs is a state
+ * and a handful of verbs; JsSIP's dozens of events stay in here.
+ */
+export class SipCall extends TypedEmitter<SipCallEvents> {
+  readonly direction: CallDirection
+  readonly remote: CallParty
+  private _state: CallState
+  private _muted = false
+  private _end: CallEnd | undefined
+  private remoteMedia: MediaStream | undefined
+
+  constructor(
+    readonly session: RTCSession,
+    private readonly getMicrophone: () => Promise<MediaStream>,
+  ) {
+    super()
+    this.direction = session.direction === 'incoming' ? 'incoming' : 'outgoing'
+    const identity = session.remote_identity
+    this.remote = {
+      number: identity.uri.user ?? '',
+      displayName: identity.display_name ?? '',
+    }
+    this._state = this.direction === 'incoming' ? 'ringing' : 'dialing'
+    session.on('icecandidate', fastIceHandler())
+    session.on('peerconnection', ({ peerconnection }) => this.watchTracks(peerconnection))
+    session.on('confirmed', () => this.setState('active'))
+    session.on('hold', ({ originator }) => {
+      if (originator === 'local') this.setState('held')
+    })
+    session.on('unhold', ({ originator }) => {
+      if (originator === 'local') this.setState('active')
+    })
+    session.on('newDTMF', ((e: IncomingDTMFEvent | OutgoingDTMFEvent) => {
+      if (e.originator === 'remote') this.emit('dtmf', e.dtmf.tone)
+    }) as DTMFListener)
+    // Outgoing calls have their connection before the first event; watch it now.
+    if (session.connection) this.watchTracks(session.connection)
+    const end = (by: EndEvent) => this.finish(by)
+    session.on('ended', end)
+    session.on('failed', end)
+  }
+
+  get state(): CallState {
+    return this._state
+  }
+
+  get muted(): boolean {
+    return this._muted
+  }
+
+  get end(): CallEnd | undefined {
+    return this._end
+  }
+
+  /** The other side's audio, once it arrived. */
+  get remoteStream(): MediaStream | undefined {
+    return this.remoteMedia
+  }
+
+  /** When the call was answered, for the duration shown in a call. */
+  get startedAt(): Date | undefined {
+    return this.session.start_time ?? undefined
+  }
+
+  async answer(mediaStream?: MediaStream): Promise<void> {
+    if (this._state !== 'ringing') return
+    const stream = mediaStream ?? (await this.getMicrophone())
+    this.session.answer({ mediaStream: stream, pcConfig: { iceServers: [] } })
+  }
+
+  /** `Decline` an incoming call: 486 Busy Here, so the caller's other forks stop too. */
+  decline(): void {
+    if (this._state !== 'ringing') return
+    this.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' })
+  }
+
+  /** `Hang up`: cancels an unanswered outgoing call, ends an answered one. */
+  hangup(): void {
+    if (this._state === 'ended') return
+    this.session.terminate()
+  }
+
+  setMuted(muted: boolean): void {
+    if (muted) this.session.mute({ audio: true })
+    else this.session.unmute({ audio: true })
+    this._muted = muted
+  }
+
+  /** Resolves once the re-INVITE is answered, so the UI shows `held` only when it is. */
+  hold(): Promise<void> {
+    return this.reinvite((done) => this.session.hold({}, done))
+  }
+
+  resume(): Promise<void> {
+    return this.reinvite((done) => this.session.unhold({}, done))
+  }
+
+  /**
+   * Sends DTMF as RFC 4733 telephone-events in the RTP stream when the
+   * peer negotiated them (trunks, IVRs), else as SIP INFO, which a
+   * browser-based peer can read: WebRTC gives pages no access to received
+   * RFC 4733 events.
+   */
+  sendDtmf(digits: string): void {
+    const sdp = this.session.connection?.remoteDescription?.sdp ?? ''
+    const peerIsWebRtc = /a=fingerprint:/i.test(sdp) && /UDP\/TLS\/RTP\/SAVPF/.test(sdp)
+    const rfc4733 = /telephone-event/i.test(sdp) && !peerIsWebRtc
+    this.session.sendDTMF(digits, {
+      transportType: (rfc4733 ? 'RFC2833' : 'INFO') as never,
+      duration: 100,
+      interToneGap: 70,
+    })
+  }
+
+  /** Blind transfer (REFER): resolves when the target accepted the REFER, then this call ends. */
+  transfer(target: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.session.refer(target, {
+        eventHandlers: {
+          requestSucceeded: () => resolve(),
+          requestFailed: (e: { cause?: string }) =>
+            reject(new Error(`Transfer refused: ${e.cause ?? 'unknown'}`)),
+        },
+      })
+    })
+  }
+
+  private reinvite(start: (done: () => void) => boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!start(resolve)) reject(new Error('The call cannot be changed right now'))
+    })
+  }
+
+  private setState(state: CallState): void {
+    if (this._state === state || this._state === 'ended') return
+    this._state = state
+    this.emit('state', state)
+  }
+
+  private watchTracks(pc: RTCPeerConnection): void {
+    const publish = (stream: MediaStream) => {
+      if (this.remoteMedia === stream) return
+      this.remoteMedia = stream
+      this.emit('remoteStream', stream)
+    }
+    pc.addEventListener('track', (e) => publish(e.streams[0] ?? new MediaStream([e.track])))
+  }
+
+  private finish(e: EndEvent): void {
+    if (this._state === 'ended') return
+    const response = e.message as IncomingResponse | undefined
+    this._end = {
+      by: e.originator === 'local' ? 'local' : e.originator === 'remote' ? 'remote' : 'system',
+      cause: e.cause,
+      ...(response && typeof response.status_code === 'number'
+        ? { statusCode: response.status_code, reasonPhrase: response.reason_phrase }
+        : {}),
+    }
+    this._state = 'ended'
+    this.emit('state', 'ended')
+    this.emit('ended', this._end)
+  }
+}
