@@ -28,19 +28,9 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     rendererDir: path.resolve(here, '../renderer'),
   })
-  const mail = config.smtpUrl
-    ? `SMTP ${new URL(config.smtpUrl).host}`
-    : `outbox ${path.join(config.dataDir, 'outbox')}`
-  process.stdout.write(
-    [
-      `phone.systems platform listening on ${platform.url}`,
-      `  softphone:     ${platform.url}/`,
-      `  admin console: ${platform.url}/admin`,
-      `  data:          ${config.dataDir}`,
-      `  mail:          ${mail}`,
-      '',
-    ].join('\n'),
-  )
+  // The handlers go in before the listening line: whoever waits for that line (a
+  // supervisor, a test) may send SIGTERM as soon as it reads it, and without a handler
+  // Node dies on the spot instead of closing the server and the database.
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
@@ -56,6 +46,19 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  const mail = config.smtpUrl
+    ? `SMTP ${new URL(config.smtpUrl).host}`
+    : `outbox ${path.join(config.dataDir, 'outbox')}`
+  process.stdout.write(
+    [
+      `phone.systems platform listening on ${platform.url}`,
+      `  softphone:     ${platform.url}/`,
+      `  admin console: ${platform.url}/admin`,
+      `  data:          ${config.dataDir}`,
+      `  mail:          ${mail}`,
+      '',
+    ].join('\n'),
+  )
 }
 
 main().catch((err: unknown) => {

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { toE164 } from '../phone-number'
 
-// Control characters never belong in a name or title and break CSV exports
-// and e-mail headers; everything else in Unicode is welcome.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
+// Control characters (C0, DEL and C1, such as U+0085 NEXT LINE) never belong in
+// a name or title and break CSV exports and e-mail headers; everything else in
+// Unicode is welcome.
+const CONTROL_CHARS = /\p{Cc}/u
 
 /** A short free-text field: trimmed, without control characters, at most `max` characters. */
 /** Tells a missing value from one of the wrong type, so the message fits the mistake. */
@@ -46,11 +46,20 @@ export const e164Schema = z
     return e164
   })
 
-export const idSchema = z.coerce
-  .number({ error: 'must be a positive whole number' })
-  .int({ error: 'must be a positive whole number' })
-  .positive({ error: 'must be a positive whole number' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'must be a positive whole number' })
+const WHOLE = 'must be a positive whole number'
+
+/**
+ * A row id, from a URL as decimal digits only: `Number()` alone would read
+ * `0x1`, `1e3` or ` 1 ` as ids and act on a row nobody named.
+ */
+export const idSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? (/^[0-9]+$/.test(v) ? Number(v) : Number.NaN) : v),
+  z
+    .number({ error: WHOLE })
+    .int({ error: WHOLE })
+    .positive({ error: WHOLE })
+    .max(Number.MAX_SAFE_INTEGER, { error: WHOLE }),
+)
 
 export const idParams = z.object({ id: idSchema })
 

@@ -59,6 +59,7 @@ export async function patchMe(
     if (!before) throw unauthorized(DEVICE_SIGNED_OUT)
     await updateUser(tx, device.user_id, patch, now)
     const after = (await getUserRow(tx, device.user_id))!
+    if (JSON.stringify(profileOf(before)) === JSON.stringify(profileOf(after))) return
     await audit(
       tx,
       {

@@ -22,6 +22,8 @@ export async function buildHttpApp(
   opts: HttpOptions,
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
+  // The API speaks JSON only; plain text would reach handlers as a string.
+  app.removeContentTypeParser('text/plain')
   installErrorHandler(app)
   adminSessionRoutes(app, ctx)
   userRoutes(app, ctx)

@@ -82,6 +82,8 @@ export async function patchUser(
       }
       await updateUser(tx, id, patch, now)
       const after = await requireUserRow(tx, id)
+      // Saving a form unchanged is not an event worth a line in the audit log.
+      if (JSON.stringify(snapshot(before)) === JSON.stringify(snapshot(after))) return
       await audit(
         tx,
         {
