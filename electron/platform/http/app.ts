@@ -31,7 +31,7 @@ export async function buildHttpApp(
   deviceRoutes(app, ctx)
 
   if (opts.rendererDir && existsSync(opts.rendererDir)) {
-    await app.register(fastifyStatic, { root: opts.rendererDir, wildcard: false })
+    await app.register(fastifyStatic, { root: opts.rendererDir, wildcard: false, index: false })
     // The renderer routes in history mode: any non-API page gets the app shell.
     const shell = (_req: unknown, reply: { sendFile(name: string): unknown }) =>
       reply.sendFile('index.html')
