@@ -1,4 +1,5 @@
 import type { Transaction } from '../db/connection'
+import type { PlatformContext } from '../context'
 import { audit, type Actor } from '../audit'
 import { generateActivationCode } from '../../../shared/activation-code'
 import { sha256 } from '../security/tokens'
@@ -51,4 +52,23 @@ export async function issueInvitation(
     now,
   )
   return { invitationId, code, revokedIds }
+}
+
+/**
+ * Runs a job later. The HTTP routes pass one that waits until the response
+ * is out: rendering the email (QR code, MIME) costs milliseconds of CPU the
+ * admin should not wait for.
+ */
+export type Scheduler = (job: () => void) => void
+
+export const runNow: Scheduler = (job) => job()
+
+/** Gives a committed invitation to the dispatcher, and forgets the ones it replaced. */
+export function handOver(
+  ctx: PlatformContext,
+  issued: IssuedInvitation,
+  schedule: Scheduler,
+): void {
+  for (const id of issued.revokedIds) ctx.dispatcher.cancel(id)
+  schedule(() => ctx.dispatcher.dispatch(issued.invitationId, issued.code))
 }

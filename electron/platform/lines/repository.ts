@@ -1,6 +1,7 @@
 import type { Queryable, Transaction } from '../db/connection'
 import type { AppLine } from '../../../shared/schemas/app-line'
 import { iso } from '../time'
+import { conflict } from '../errors'
 
 export interface LineRow {
   user_id: number
@@ -121,17 +122,30 @@ export async function saveLine(
   }
 }
 
-/** The lowest free internal number from 100 up: what the admin console suggests. */
+const FIRST_INTERNAL = 100
+const LAST_INTERNAL = 999_999
+
+/**
+ * The internal number the admin console suggests: one above the highest in
+ * use (an index lookup), or, once the range is exhausted, the lowest gap.
+ */
 export async function nextFreeInternalNumber(db: Queryable): Promise<string> {
-  const row = await db.get<{ n: number }>(
+  const top = await db.get<{ n: number | null }>(
+    'SELECT max(CAST(internal_number AS INTEGER)) AS n FROM app_lines',
+  )
+  const next = Math.max(FIRST_INTERNAL, (top?.n ?? 0) + 1)
+  if (next <= LAST_INTERNAL) return String(next)
+  const gap = await db.get<{ n: number }>(
     `SELECT min(candidate) AS n FROM (
-       SELECT 100 AS candidate
+       SELECT ? AS candidate
        UNION ALL
        SELECT CAST(internal_number AS INTEGER) + 1 FROM app_lines
-     ) WHERE candidate >= 100 AND candidate <= 999999
+     ) WHERE candidate BETWEEN ? AND ?
        AND NOT EXISTS (SELECT 1 FROM app_lines WHERE internal_number = CAST(candidate AS TEXT))`,
+    [FIRST_INTERNAL, FIRST_INTERNAL, LAST_INTERNAL],
   )
-  return String(row?.n ?? 100)
+  if (gap?.n == null) throw conflict('internalNumber', 'every internal number is in use')
+  return String(gap.n)
 }
 
 export function lineUsingInternalNumber(

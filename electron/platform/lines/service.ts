@@ -3,7 +3,7 @@ import type { Transaction } from '../db/connection'
 import { audit, type Actor } from '../audit'
 import { badRequest, conflict, HttpError } from '../errors'
 import { provisionLine } from '../sip/provisioning'
-import { issueInvitation } from '../invitations/issue'
+import { handOver, issueInvitation, runNow, type Scheduler } from '../invitations/issue'
 import { loadLatestInvitations, toInvitation } from '../invitations/repository'
 import { requireUserRow } from '../users/service'
 import { loadUser } from '../users/view'
@@ -77,6 +77,7 @@ export async function saveAppLine(
   userId: number,
   input: AppLineInput,
   actor: Actor,
+  schedule: Scheduler = runNow,
 ): Promise<User> {
   const issued = await ctx.db.transaction(async (tx) => {
     const now = ctx.now()
@@ -110,10 +111,7 @@ export async function saveAppLine(
     if (before && !(await needsInvitation(tx, userId, now))) return null
     return issueInvitation(tx, userId, actor, now, ctx.config.invitationTtlMs)
   })
-  if (issued) {
-    for (const id of issued.revokedIds) ctx.dispatcher.cancel(id)
-    ctx.dispatcher.dispatch(issued.invitationId, issued.code)
-  }
+  if (issued) handOver(ctx, issued, schedule)
   return (await loadUser(ctx.db, userId, ctx.now()))!
 }
 
@@ -133,6 +131,7 @@ export async function resendInvitation(
   ctx: PlatformContext,
   userId: number,
   actor: Actor,
+  schedule: Scheduler = runNow,
 ): Promise<User> {
   const issued = await ctx.db.transaction(async (tx) => {
     await requireUserRow(tx, userId)
@@ -146,7 +145,6 @@ export async function resendInvitation(
     }
     return issueInvitation(tx, userId, actor, ctx.now(), ctx.config.invitationTtlMs)
   })
-  for (const id of issued.revokedIds) ctx.dispatcher.cancel(id)
-  ctx.dispatcher.dispatch(issued.invitationId, issued.code)
+  handOver(ctx, issued, schedule)
   return (await loadUser(ctx.db, userId, ctx.now()))!
 }

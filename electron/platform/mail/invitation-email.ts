@@ -13,6 +13,11 @@ export interface InvitationEmailInput {
 
 const QR_CID = 'activation-qr@phone.systems'
 
+// pngjs options: one PNG filter (Up) instead of trying all five on every row,
+// a third of the CPU for a slightly larger image that decodes the same.
+// (pngjs takes `filterType`; the qrcode typings only list deflate options.)
+const PNG_OPTIONS = { deflateLevel: 9, filterType: 2 }
+
 function escapeHtml(s: string): string {
   return s.replace(
     /[&<>"']/g,
@@ -36,6 +41,7 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
     errorCorrectionLevel: 'M',
     margin: 4,
     width: 320,
+    rendererOpts: PNG_OPTIONS,
   })
   const greeting = input.firstName ? `Hello ${input.firstName},` : 'Hello,'
   const expires = formatExpiry(input.expiresAt)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { PlatformContext } from '../../context'
 import { parse } from '../validate'
+import { afterResponse } from '../after-response'
 import { requireAdmin } from '../auth'
 import { createUser, getUser, listUsers, patchUser, removeUser } from '../../users/service'
 import { resendInvitation, saveAppLine } from '../../lines/service'
@@ -43,10 +44,11 @@ export function userRoutes(app: FastifyInstance, ctx: PlatformContext): void {
     return reply.status(204).send()
   })
 
-  app.put('/api/admin/users/:id/app-line', async (request) => {
+  app.put('/api/admin/users/:id/app-line', async (request, reply) => {
     const actor = await requireAdmin(ctx, request)
     const { id } = parse(idParams, request.params, 'params')
-    return saveAppLine(ctx, id, parse(appLineInputSchema, request.body, 'body'), actor)
+    const input = parse(appLineInputSchema, request.body, 'body')
+    return saveAppLine(ctx, id, input, actor, afterResponse(reply))
   })
 
   /** What the `Edit App Configuration` form suggests for a new line. */
@@ -57,7 +59,8 @@ export function userRoutes(app: FastifyInstance, ctx: PlatformContext): void {
 
   app.post('/api/admin/users/:id/invitations', async (request, reply) => {
     const actor = await requireAdmin(ctx, request)
-    const user = await resendInvitation(ctx, parse(idParams, request.params, 'params').id, actor)
+    const { id } = parse(idParams, request.params, 'params')
+    const user = await resendInvitation(ctx, id, actor, afterResponse(reply))
     return reply.status(201).send(user)
   })
 
