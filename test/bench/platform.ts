@@ -112,11 +112,16 @@ async function insertSameRows(
     ],
   )
   await audit('user.create', 'user', userId, user)
+  // The same next-free-number lookup the platform does (an index hit).
+  const next = await tx.get<{ n: number }>(
+    'SELECT coalesce(max(CAST(internal_number AS INTEGER)), 99) + 1 AS n FROM app_lines',
+  )
+  const internal = String(next!.n)
   await tx.run(
     `INSERT INTO app_lines (user_id, did_number, internal_number, external_outbound, default_caller_id,
        rec_inbound_internal, rec_inbound_external, rec_outbound_internal, rec_outbound_external,
        created_at, updated_at) VALUES (?, ?, ?, 1, ?, 0, 1, 0, 1, ?, ?)`,
-    [userId, did, String(900_000 + n), did, now, now],
+    [userId, did, internal, did, now, now],
   )
   for (const [position, number] of [did, MAIN_NUMBERS[0]].entries()) {
     await tx.run('INSERT INTO app_line_caller_ids (user_id, number, position) VALUES (?, ?, ?)', [
@@ -129,7 +134,7 @@ async function insertSameRows(
       [sipUser, domain, number, number === did ? 1 : 0],
     )
   }
-  for (const alias of [String(900_000 + n), did]) {
+  for (const alias of [internal, did]) {
     await tx.run(
       'INSERT INTO dbaliases (alias_username, alias_domain, username, domain) VALUES (?, ?, ?, ?)',
       [alias, domain, sipUser, domain],
