@@ -117,12 +117,12 @@ export class Database implements Queryable {
 
   async close(): Promise<void> {
     await this.queue
-    await Promise.all(
-      [this.readerDb, this.writerDb].map(
-        (db) =>
-          new Promise<void>((resolve, reject) => db.close((e) => (e ? reject(e) : resolve()))),
-      ),
-    )
+    // One after the other: the last connection to close checkpoints the WAL
+    // into the database file and removes it. Closed together, each may see
+    // the other still open and leave the WAL behind.
+    for (const db of [this.readerDb, this.writerDb]) {
+      await new Promise<void>((resolve, reject) => db.close((e) => (e ? reject(e) : resolve())))
+    }
   }
 }
 
