@@ -48,6 +48,16 @@ export const SETTINGS: readonly Setting[] = [
   },
   { env: 'PHONE_SYSTEMS_SIP_PORT', default: '5080', help: 'Kamailio UDP/TCP port for SIP trunks' },
   {
+    env: 'PHONE_SYSTEMS_SIP_HOST',
+    default: '<http host>',
+    help: 'address Kamailio listens on for SIP and WebSocket (0.0.0.0: every IPv4 address)',
+  },
+  {
+    env: 'PHONE_SYSTEMS_SIP_RPC_PORT',
+    default: '8782',
+    help: 'Kamailio JSON-RPC port on 127.0.0.1, used to drop revoked devices at once',
+  },
+  {
     env: 'PHONE_SYSTEMS_SIP_WS_URL',
     default: 'ws://<sip domain>:<ws port>',
     help: 'WebSocket URL softphones connect to',
@@ -95,6 +105,14 @@ const port = (fallback: number) =>
       .default(fallback),
   )
 
+/** A port with no default: the setting stays undefined when not given. */
+const anyPort = () =>
+  z.coerce
+    .number({ error: 'must be a port number from 1 to 65535' })
+    .int({ error: 'must be a port number from 1 to 65535' })
+    .min(1, { error: 'must be a port number from 1 to 65535' })
+    .max(65535, { error: 'must be a port number from 1 to 65535' })
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional())
 
@@ -114,6 +132,8 @@ const envSchema = z.object({
   PHONE_SYSTEMS_SIP_DOMAIN: optional(z.string()),
   PHONE_SYSTEMS_SIP_WS_PORT: port(8781),
   PHONE_SYSTEMS_SIP_PORT: port(5080),
+  PHONE_SYSTEMS_SIP_HOST: optional(z.string().min(1)),
+  PHONE_SYSTEMS_SIP_RPC_PORT: optional(anyPort()),
   PHONE_SYSTEMS_SIP_WS_URL: optional(
     z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' }),
   ),
@@ -144,6 +164,14 @@ export interface PlatformConfig {
   sipDomain: string
   sipWsPort: number
   sipPort: number
+  /** Unset: the HTTP host. Kept undefined rather than defaulted so "was it set" stays visible. */
+  sipHost: string | undefined
+  /**
+   * Kamailio's loopback JSON-RPC port. Unset: 8782 for the Kamailio the platform runs;
+   * with PHONE_SYSTEMS_KAMAILIO=off, set means "an external Kamailio on this host listens
+   * here", and revocations are sent to it.
+   */
+  sipRpcPort: number | undefined
   sipWsUrl: string | undefined
   kamailio: string | 'off'
   trunkUri: string | undefined
@@ -183,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     sipDomain: e.PHONE_SYSTEMS_SIP_DOMAIN ?? e.PHONE_SYSTEMS_HTTP_HOST,
     sipWsPort: e.PHONE_SYSTEMS_SIP_WS_PORT,
     sipPort: e.PHONE_SYSTEMS_SIP_PORT,
+    sipHost: e.PHONE_SYSTEMS_SIP_HOST,
+    sipRpcPort: e.PHONE_SYSTEMS_SIP_RPC_PORT,
     sipWsUrl: e.PHONE_SYSTEMS_SIP_WS_URL,
     kamailio: e.PHONE_SYSTEMS_KAMAILIO ?? 'kamailio',
     trunkUri: e.PHONE_SYSTEMS_TRUNK_URI,

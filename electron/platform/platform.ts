@@ -10,6 +10,7 @@ import { InvitationDispatcher, type DispatcherOptions } from './invitations/disp
 import { AttemptLimiter } from './security/attempt-limiter'
 import { adminCount, createFirstAdmin } from './admins/service'
 import { buildHttpApp } from './http/app'
+import { startKamailioEdge, type KamailioEdge } from './sip/kamailio-edge'
 
 export interface PlatformOptions {
   logger?: FastifyServerOptions['logger']
@@ -26,6 +27,8 @@ export interface Platform {
   app: FastifyInstance
   ctx: PlatformContext
   databaseFile: string
+  /** The SIP edge: the supervised Kamailio (if any) and its RPC client. */
+  kamailio: KamailioEdge
   close(): Promise<void>
 }
 
@@ -80,11 +83,25 @@ export async function startPlatform(
     ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}),
   })
   dispatcherOpts.log = (message, extra) => app.log.warn(extra ?? {}, message)
+  // Kamailio reads the migrated database; it starts before the HTTP server so
+  // credentials handed out by activation can be used at once.
+  const kamailio = await startKamailioEdge(
+    config,
+    databaseFile,
+    app.log.child({ component: 'kamailio' }),
+  )
+  ctx.onDeviceRevoked = (sipUsername) => kamailio.revokeDevice(sipUsername)
   await dispatcher.recoverAfterRestart()
   if (config.admin && (await adminCount(ctx)) === 0) {
     await createFirstAdmin(ctx, config.admin.email, config.admin.password)
   }
-  await app.listen({ host: config.httpHost, port: config.httpPort })
+  try {
+    await app.listen({ host: config.httpHost, port: config.httpPort })
+  } catch (err) {
+    // The caller gets no Platform to close: leave no Kamailio behind.
+    await kamailio.stop()
+    throw err
+  }
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.httpPort
   const host = config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost
@@ -96,8 +113,10 @@ export async function startPlatform(
     app,
     ctx,
     databaseFile,
+    kamailio,
     async close() {
       await app.close()
+      await kamailio.stop()
       await dispatcher.close()
       mailer.close()
       await db.close()

@@ -1,0 +1,38 @@
+/**
+ * Renders kamailio.cfg for a Kamailio you run yourself (PHONE_SYSTEMS_KAMAILIO=off
+ * on the platform), from the same PHONE_SYSTEMS_* environment the platform reads,
+ * so both agree on the SIP domain, ports, database file and trunk.
+ *
+ *   npx tsx deploy/kamailio/render.ts [output file]     (default: standard output)
+ *
+ * See docs/kamailio.md.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { loadConfig } from '../../electron/platform/config'
+import { DATABASE_FILE } from '../../electron/platform/platform'
+import {
+  findTemplate,
+  kamailioSettings,
+  renderKamailioConfig,
+} from '../../electron/platform/sip/kamailio-config'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const template = findTemplate()
+  if (!template) throw new Error('kamailio.cfg.template not found next to this script')
+  const settings = await kamailioSettings(config, path.join(config.dataDir, DATABASE_FILE))
+  const text = renderKamailioConfig(await readFile(template, 'utf8'), settings)
+  const out = process.argv[2]
+  if (out) {
+    await writeFile(out, text)
+    process.stderr.write(`wrote ${out}\n`)
+  } else {
+    process.stdout.write(text)
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { lookup } from 'node:dns/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { PlatformConfig } from '../config'
+
+/** Kamailio's JSON-RPC port on 127.0.0.1 when PHONE_SYSTEMS_SIP_RPC_PORT is unset. */
+export const DEFAULT_RPC_PORT = 8782
+
+const TEMPLATE_NAME = 'kamailio.cfg.template'
+
+/** Everything the template needs, already checked to be safe to paste into it. */
+export interface KamailioSettings {
+  sipDomain: string
+  /** IP addresses the SIP (UDP+TCP) and WebSocket listeners bind to. */
+  listenAddresses: string[]
+  sipPort: number
+  wsPort: number
+  rpcPort: number
+  databaseFile: string
+  trunk: TrunkTarget | undefined
+}
+
+export interface TrunkTarget {
+  /** Where external calls go, as configured: becomes the destination URI. */
+  uri: string
+  /** host:port for the Request-URI of calls to the carrier. */
+  hostPort: string
+  /** Source address the carrier's own requests come from. */
+  ip: string
+  port: number
+}
+
+/**
+ * The template ships in deploy/kamailio/. It is looked up next to the source
+ * (tsx, vitest: electron/platform/sip/), next to the bundle (out/main/), and
+ * in Electron's resources folder for a packaged app.
+ */
+export function findTemplate(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const resources = (process as { resourcesPath?: string }).resourcesPath
+  const candidates = [
+    path.resolve(here, '../../../deploy/kamailio', TEMPLATE_NAME),
+    path.resolve(here, '../../deploy/kamailio', TEMPLATE_NAME),
+    ...(resources ? [path.join(resources, 'kamailio', TEMPLATE_NAME)] : []),
+  ]
+  return candidates.find((file) => existsSync(file))
+}
+
+// Values are pasted into a config file: anything that could close a string or
+// start a new statement is refused rather than escaped.
+const SAFE_DOMAIN = /^[A-Za-z0-9.-]+$/
+const SAFE_HOST = /^[A-Za-z0-9.:-]+$/
+const SAFE_TEXT = /^[^"\r\n\\{}]+$/
+
+function requireSafe(value: string, pattern: RegExp, what: string): string {
+  if (!pattern.test(value))
+    throw new Error(`${what} cannot be used in the Kamailio config: ${value}`)
+  return value
+}
+
+/** Parses `sip:[user@]host[:port][;params]`; the carrier's address for both directions. */
+export async function resolveTrunk(uri: string): Promise<TrunkTarget> {
+  requireSafe(uri, SAFE_TEXT, 'PHONE_SYSTEMS_TRUNK_URI')
+  const m = /^(sips?):(?:[^@;]*@)?(\[[0-9A-Fa-f:.]+\]|[^:;?]+)(?::(\d+))?/.exec(uri)
+  if (!m) throw new Error(`PHONE_SYSTEMS_TRUNK_URI is not a SIP URI: ${uri}`)
+  const scheme = m[1]!
+  const host = m[2]!
+  const port = m[3] ? Number(m[3]) : scheme === 'sips' ? 5061 : 5060
+  const bareHost = host.replace(/^\[|\]$/g, '')
+  requireSafe(bareHost, SAFE_HOST, 'PHONE_SYSTEMS_TRUNK_URI host')
+  // Kamailio compares the source IP of requests; a name is resolved once per start.
+  const ip = net.isIP(bareHost) ? bareHost : (await lookup(bareHost)).address
+  return { uri, hostPort: `${host}:${port}`, ip, port }
+}
+
+/** The addresses to bind: a wildcard means every IPv4 address of the machine. */
+export async function listenAddresses(host: string): Promise<string[]> {
+  if (host === '0.0.0.0' || host === '::' || host === '*') {
+    const all = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((i) => i !== undefined && i.family === 'IPv4')
+      .map((i) => i!.address)
+    return [...new Set(all)]
+  }
+  if (net.isIP(host)) return [host]
+  const resolved = await lookup(host, { all: true })
+  return [...new Set(resolved.map((r) => r.address))]
+}
+
+export async function kamailioSettings(
+  config: PlatformConfig,
+  databaseFile: string,
+): Promise<KamailioSettings> {
+  const settings: KamailioSettings = {
+    sipDomain: requireSafe(config.sipDomain, SAFE_DOMAIN, 'PHONE_SYSTEMS_SIP_DOMAIN'),
+    listenAddresses: await listenAddresses(config.sipHost ?? config.httpHost),
+    sipPort: config.sipPort,
+    wsPort: config.sipWsPort,
+    rpcPort: config.sipRpcPort ?? DEFAULT_RPC_PORT,
+    databaseFile: requireSafe(path.resolve(databaseFile), SAFE_TEXT, 'The database path'),
+    trunk: config.trunkUri ? await resolveTrunk(config.trunkUri) : undefined,
+  }
+  const ports = [settings.sipPort, settings.wsPort, settings.rpcPort]
+  if (ports.includes(0)) throw new Error('Kamailio needs fixed SIP, WebSocket and RPC ports, not 0')
+  if (new Set(ports).size !== ports.length) {
+    throw new Error(`Kamailio's SIP, WebSocket and RPC ports must differ: ${ports.join(', ')}`)
+  }
+  if (settings.listenAddresses.length === 0) throw new Error('No address for Kamailio to listen on')
+  return settings
+}
+
+const bracket = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip)
+
+function listenLines(s: KamailioSettings): string {
+  return s.listenAddresses
+    .flatMap((ip) => [
+      `listen=udp:${bracket(ip)}:${s.sipPort}`,
+      `listen=tcp:${bracket(ip)}:${s.sipPort}`,
+      `listen=tcp:${bracket(ip)}:${s.wsPort}`,
+    ])
+    .join('\n')
+}
+
+/** Fills every `{{NAME}}` of the template; a placeholder left over is a bug, not a default. */
+export function renderKamailioConfig(template: string, s: KamailioSettings): string {
+  const values: Record<string, string> = {
+    SIP_DOMAIN: s.sipDomain,
+    SIP_LISTEN: listenLines(s),
+    SIP_PORT: String(s.sipPort),
+    WS_PORT: String(s.wsPort),
+    RPC_PORT: String(s.rpcPort),
+    // db_sqlite drops the first '/' after sqlite://, so an absolute path makes four.
+    DB_URL: `sqlite:///${s.databaseFile}`,
+    TRUNK_DEFINE: s.trunk ? '#!define WITH_TRUNK' : '# no PHONE_SYSTEMS_TRUNK_URI: no trunk',
+    TRUNK_URI: s.trunk?.uri ?? '',
+    TRUNK_HOSTPORT: s.trunk?.hostPort ?? '',
+    TRUNK_IP: s.trunk?.ip ?? '0.0.0.0',
+    TRUNK_PORT: String(s.trunk?.port ?? 0),
+  }
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => {
+    const value = values[name]
+    if (value === undefined)
+      throw new Error(`Unknown placeholder ${whole} in the Kamailio template`)
+    return value
+  })
+}
+
+/**
+ * Renders the template for this configuration and writes it to
+ * `<dataDir>/kamailio/kamailio.cfg` (atomically: a Kamailio restarted while
+ * this runs never reads half a file). Returns the file's path.
+ */
+export async function writeKamailioConfig(
+  config: PlatformConfig,
+  databaseFile: string,
+  templateFile = findTemplate(),
+): Promise<{ file: string; settings: KamailioSettings }> {
+  if (!templateFile) throw new Error(`${TEMPLATE_NAME} not found (deploy/kamailio/)`)
+  const settings = await kamailioSettings(config, databaseFile)
+  const text = renderKamailioConfig(await readFile(templateFile, 'utf8'), settings)
+  const dir = kamailioDir(config)
+  await mkdir(dir, { recursive: true })
+  const file = path.join(dir, 'kamailio.cfg')
+  await writeFile(`${file}.tmp`, text, { mode: 0o600 })
+  await rename(`${file}.tmp`, file)
+  return { file, settings }
+}
+
+/** Kamailio's own folder under the data folder: config, pid file, runtime dir. */
+export function kamailioDir(config: PlatformConfig): string {
+  return path.join(config.dataDir, 'kamailio')
+}
