@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  freePort,
-  runSipp,
-  sipp,
-  stopAllSipp,
-  waitUdpBound,
-  type SippResult,
-  type SipMessage,
-} from '../fixtures/sipp'
+import { freePort, runSipp, sipp, stopAllSipp, waitUdpBound } from '../fixtures/sipp'
 import {
   DOMAIN,
   activateDevice,
   addNumbers,
+  busyAt,
   call,
   createUser,
+  receivedInvite,
   register,
   startSipTestBed,
   type Device,
@@ -21,21 +15,6 @@ import {
 } from './helpers'
 
 const FOREIGN = '+441234567890'
-
-function receivedInvite(res: SippResult): SipMessage {
-  const invite = res.messages.find(
-    (m) => m.direction === 'received' && m.startLine.startsWith('INVITE '),
-  )
-  if (!invite) throw new Error(`no INVITE received:\n${res.output}`)
-  return invite
-}
-
-/** A sipp UAS on `port` that answers one INVITE with 486 Busy Here. */
-async function busyAt(port: number) {
-  const run = runSipp({ scenario: 'uas-busy.xml', localPort: port })
-  await waitUdpBound(port)
-  return run
-}
 
 describe('calls through the Kamailio edge', () => {
   let bed: SipTestBed

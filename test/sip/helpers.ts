@@ -7,7 +7,14 @@ import { expect } from 'vitest'
 import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/platform'
 import { startSmtpServer, type TestSmtpServer } from '../fixtures/smtp-server'
 import { codeMailedTo, createUserWithLine } from '../fixtures/invite'
-import { freePort, sipp, type SippResult } from '../fixtures/sipp'
+import {
+  freePort,
+  runSipp,
+  sipp,
+  waitUdpBound,
+  type SipMessage,
+  type SippResult,
+} from '../fixtures/sipp'
 import type { KamailioRpc } from '../../electron/platform/sip/kamailio-rpc'
 
 export const DOMAIN = 'sip.example.test'
@@ -274,4 +281,20 @@ export function startJsSipClient(bed: SipTestBed, device: Device): JsSipClient {
 export function stopAllJsSipClients(): void {
   for (const child of jssipClients) child.kill('SIGKILL')
   jssipClients.clear()
+}
+
+/** The INVITE a sipp UAS received; throws with sipp's output when there was none. */
+export function receivedInvite(res: SippResult): SipMessage {
+  const invite = res.messages.find(
+    (m) => m.direction === 'received' && m.startLine.startsWith('INVITE '),
+  )
+  if (!invite) throw new Error(`no INVITE received:\n${res.output}`)
+  return invite
+}
+
+/** A sipp UAS on `port` that answers one INVITE with 486 Busy Here: a trunk or a busy phone. */
+export async function busyAt(port: number) {
+  const run = runSipp({ scenario: 'uas-busy.xml', localPort: port })
+  await waitUdpBound(port)
+  return run
 }

@@ -3,6 +3,7 @@ import type {
   EndEvent,
   IncomingDTMFEvent,
   OutgoingDTMFEvent,
+  ReferEvent,
   RTCSession,
 } from 'jssip/lib/RTCSession'
 import type { IncomingResponse } from 'jssip/lib/SIPMessage'
@@ -17,6 +18,8 @@ export type SipCallEvents = {
   ended: (end: CallEnd) => void
   /** A DTMF digit the other side sent (SIP INFO). */
   dtmf: (digit: string) => void
+  /** The other side transferred this call (REFER): here is the new call to the target. */
+  transferred: (call: SipCall) => void
 }
 
 /**
@@ -34,6 +37,8 @@ export class SipCall extends TypedEmitter<SipCallEvents> {
   constructor(
     readonly session: RTCSession,
     private readonly getMicrophone: () => Promise<MediaStream>,
+    /** Wraps a session this call gives rise to (the new leg of a transfer). */
+    private readonly adopt: (session: RTCSession) => SipCall,
   ) {
     super()
     this.direction = session.direction === 'incoming' ? 'incoming' : 'outgoing'
@@ -52,6 +57,7 @@ export class SipCall extends TypedEmitter<SipCallEvents> {
     session.on('unhold', ({ originator }) => {
       if (originator === 'local') this.setState('active')
     })
+    session.on('refer', (e) => this.acceptTransfer(e))
     session.on('newDTMF', ((e: IncomingDTMFEvent | OutgoingDTMFEvent) => {
       if (e.originator === 'remote') this.emit('dtmf', e.dtmf.tone)
     }) as DTMFListener)
@@ -134,17 +140,50 @@ export class SipCall extends TypedEmitter<SipCallEvents> {
     })
   }
 
-  /** Blind transfer (REFER): resolves when the target accepted the REFER, then this call ends. */
+  /**
+   * Blind transfer (REFER): the other side is asked to call `target`. Once
+   * it reports that the target rings or answered (NOTIFY 1xx/2xx), this side
+   * hangs up and the two talk without us. Hanging up on the 202 alone would
+   * race the other side's new call against our BYE.
+   */
   transfer(target: string): Promise<void> {
+    const domain = this.session.local_identity.uri.host
+    const uri = target.includes('@') ? target : `sip:${target}@${domain}`
     return new Promise((resolve, reject) => {
-      this.session.refer(target, {
+      const done = () => {
+        this.hangup()
+        resolve()
+      }
+      const refused = (why: string) => reject(new Error(`Transfer failed: ${why}`))
+      this.session.refer(uri, {
         eventHandlers: {
-          requestSucceeded: () => resolve(),
-          requestFailed: (e: { cause?: string }) =>
-            reject(new Error(`Transfer refused: ${e.cause ?? 'unknown'}`)),
+          progress: done,
+          accepted: done,
+          failed: (e: { status_line?: { status_code?: number; reason_phrase?: string } }) =>
+            refused(e.status_line?.reason_phrase ?? 'the target did not answer'),
+          requestFailed: (e: { cause?: string }) => refused(e.cause ?? 'refused'),
         },
       })
     })
+  }
+
+  /**
+   * Blind transfer from the other side: call the target as asked, at once
+   * and with the microphone this call already has, so the new call is under
+   * way before the other side hangs this one up.
+   */
+  private acceptTransfer(e: ReferEvent): void {
+    const accept = (mediaStream: MediaStream) =>
+      e.accept((session: RTCSession) => this.emit('transferred', this.adopt(session)), {
+        mediaStream,
+        pcConfig: { iceServers: [] },
+      })
+    const tracks = this.session.connection
+      ?.getSenders()
+      .map((sender) => sender.track)
+      .filter((track): track is MediaStreamTrack => track?.readyState === 'live')
+    if (tracks?.length) accept(new MediaStream(tracks.map((t) => t.clone())))
+    else this.getMicrophone().then(accept, () => e.reject())
   }
 
   private reinvite(start: (done: () => void) => boolean): Promise<void> {

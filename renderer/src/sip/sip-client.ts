@@ -7,7 +7,6 @@ import type {
   UnRegisteredEvent,
 } from 'jssip/lib/UA'
 import { TypedEmitter } from './emitter'
-import { fastIceHandler } from './fast-ice'
 import { SipCall } from './sip-call'
 import type { DialOptions, RecoveryTriggers, RegistrationState, SipCredentials } from './types'
 
@@ -15,6 +14,8 @@ export type SipClientEvents = {
   state: (state: RegistrationState) => void
   /** A new incoming call; also while another call is active (call waiting). */
   incomingCall: (call: SipCall) => void
+  /** A call this device placed because the other side transferred a call to it. */
+  transferredCall: (call: SipCall) => void
 }
 
 export interface SipClientOptions {
@@ -31,6 +32,10 @@ export interface SipClientOptions {
 // Responses that no retry will fix: wrong or revoked credentials.
 const FINAL_CAUSES = new Set(['Authentication Error', 'Rejected', 'Forbidden', 'Not Found'])
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000]
+/** The WebSocket close code the SIP edge uses when it drops a revoked device. */
+const REVOKED_CLOSE_CODE = 4001
+const REVOKED_REASON =
+  'This device is not allowed to register any more. It may have been revoked; activate it again.'
 
 /**
  * The softphone's SIP user agent: JsSIP behind a small typed surface. Keeps
@@ -87,6 +92,10 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     })
     ua.on('disconnected', (e) => {
       if (this._state.kind === 'failed' || this._state.kind === 'stopped') return
+      if (e.code === REVOKED_CLOSE_CODE) {
+        this.fail(REVOKED_REASON)
+        return
+      }
       this.setState({
         kind: 'reconnecting',
         reason: e.reason || (e.code ? `Connection closed (${e.code})` : 'Connection lost'),
@@ -149,12 +158,8 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     const extraHeaders = options.callerId
       ? [`P-Preferred-Identity: <sip:${options.callerId}@${this.domain}>`]
       : []
-    const session = ua.call(uri, {
-      mediaStream,
-      pcConfig: { iceServers: [] },
-      extraHeaders,
-      eventHandlers: { icecandidate: fastIceHandler() },
-    })
+    // SipCall attaches the fast-ICE handler before the offer is created.
+    const session = ua.call(uri, { mediaStream, pcConfig: { iceServers: [] }, extraHeaders })
     return this.track(session)
   }
 
@@ -166,9 +171,14 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
   }
 
   private track(session: RTCSession): SipCall {
-    const call = new SipCall(session, () => this.microphone())
+    const call = new SipCall(
+      session,
+      () => this.microphone(),
+      (next) => this.track(next),
+    )
     this.calls.add(call)
     call.on('ended', () => this.calls.delete(call))
+    call.on('transferred', (next) => this.emit('transferredCall', next))
     return call
   }
 
@@ -176,13 +186,7 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     const status = e.response?.status_code
     const cause = String(e.cause ?? '')
     if (FINAL_CAUSES.has(cause) || status === 401 || status === 403 || status === 404) {
-      this.clearRetry()
-      this.setState({
-        kind: 'failed',
-        reason:
-          'This device is not allowed to register. It may have been revoked; activate it again.',
-      })
-      this.ua?.stop()
+      this.fail(REVOKED_REASON)
       return
     }
     const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)]!
@@ -194,6 +198,13 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     })
     this.clearRetry()
     this.retryTimer = setTimeout(() => this.ua?.register(), delay)
+  }
+
+  /** Final: no retry will help, the user has to activate again. */
+  private fail(reason: string): void {
+    this.clearRetry()
+    this.setState({ kind: 'failed', reason })
+    this.ua?.stop()
   }
 
   private clearRetry(): void {

@@ -4,7 +4,7 @@
  * `renderer/src/sip` exactly as the app's stores do; the `bare*` functions
  * are plain JsSIP with default settings, the baseline of the benchmarks.
  */
-import { UA, WebSocketInterface } from 'jssip'
+import { UA, WebSocketInterface, debug as jssipDebug } from 'jssip'
 import type { RTCSession } from 'jssip/lib/RTCSession'
 import {
   SipClient,
@@ -13,11 +13,17 @@ import {
   type RegistrationState,
 } from '../../../renderer/src/sip'
 
+// `?debug` turns on JsSIP's own log in the page console, for a test that needs a closer look.
+if (location.search.includes('debug')) jssipDebug.enable('JsSIP:*')
+
 let client: SipClient | undefined
 const calls: SipCall[] = []
 const states: RegistrationState['kind'][] = []
 const dtmf: string[] = []
 const timings: Record<string, number> = {}
+/** Epoch milliseconds with sub-millisecond precision, comparable across pages. */
+const epoch = () => performance.timeOrigin + performance.now()
+let autoAnswer = false
 
 function current(): SipCall {
   const call = [...calls].reverse().find((c) => c.state !== 'ended')
@@ -60,13 +66,19 @@ async function inboundAudioBytes(index?: number): Promise<number> {
 }
 
 const harness = {
-  async register(credentials: SipCredentials): Promise<void> {
+  async register(
+    credentials: SipCredentials,
+    options: { autoAnswer?: boolean } = {},
+  ): Promise<void> {
+    autoAnswer = options.autoAnswer ?? false
     client = new SipClient(credentials, { registerExpires: 60 })
     client.on('state', (s) => states.push(s.kind))
     client.on('incomingCall', (call) => {
-      timings.incomingAt = performance.now()
+      timings.incomingAt = epoch()
       adopt(call)
+      if (autoAnswer) void call.answer()
     })
+    client.on('transferredCall', (call) => adopt(call))
     client.start()
     await waitFor(() => client?.state.kind === 'registered')
   },
@@ -78,18 +90,27 @@ const harness = {
     const call = await client!.call(target, callerId ? { callerId } : {})
     return adopt(call)
   },
-  /** Click `Call` → confirmed, in ms, as a person would experience it. */
-  async timedCall(target: string): Promise<number> {
+  /**
+   * Click `Call` → confirmed, in ms, as a person would experience it; also
+   * when the INVITE left (epoch ms), for INVITE → ringing on the other page.
+   * Hangs up afterwards.
+   */
+  async timedCall(target: string): Promise<{ confirmedMs: number; inviteSentAt: number }> {
     const started = performance.now()
     const call = await client!.call(target)
+    let inviteSentAt = 0
+    call.session.on('sending', () => (inviteSentAt = epoch()))
     adopt(call)
     await waitFor(() => call.state === 'active' || call.state === 'ended')
     if (call.state !== 'active') throw new Error(`call failed: ${call.end?.cause}`)
-    return performance.now() - started
+    const confirmedMs = performance.now() - started
+    call.hangup()
+    return { confirmedMs, inviteSentAt }
   },
   callState: (index?: number) => (index === undefined ? calls.at(-1) : calls[index])?.state,
   callEnd: (index?: number) => (index === undefined ? calls.at(-1) : calls[index])?.end,
   callCount: () => calls.length,
+  incomingCount: () => calls.filter((c) => c.direction === 'incoming').length,
   remoteNumber: (index?: number) =>
     (index === undefined ? calls.at(-1) : calls[index])?.remote.number,
   waitForCallState: (state: string, index?: number, timeoutMs?: number) =>
@@ -130,25 +151,27 @@ const harness = {
     ua.on('registered', () => (registered = true))
     ua.on('newRTCSession', (e: { originator: string; session: RTCSession }) => {
       if (e.originator === 'remote') {
-        timings.bareIncomingAt = performance.now()
+        timings.incomingAt = epoch()
         e.session.answer({ mediaConstraints: { audio: true, video: false } })
       }
     })
     ua.start()
     await waitFor(() => registered)
   },
-  async bareTimedCall(target: string): Promise<number> {
+  async bareTimedCall(target: string): Promise<{ confirmedMs: number; inviteSentAt: number }> {
     const ua = harness.bareUa!
     const domain = harness.bareDomain
     const started = performance.now()
+    let inviteSentAt = 0
     const session = ua.call(`sip:${target}@${domain}`, {
       mediaConstraints: { audio: true, video: false },
+      eventHandlers: { sending: () => (inviteSentAt = epoch()) },
     })
     await waitFor(() => session.isEstablished() || session.isEnded())
     if (!session.isEstablished()) throw new Error('bare call failed')
-    const elapsed = performance.now() - started
+    const confirmedMs = performance.now() - started
     session.terminate()
-    return elapsed
+    return { confirmedMs, inviteSentAt }
   },
 }
 
