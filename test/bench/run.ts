@@ -6,12 +6,13 @@
  */
 import os from 'node:os'
 import { createUserAndLine, listUsers10k } from './platform'
+import { sipCallSetup } from './sip-calls'
 import { WARMUP } from './measure'
 import { formatTable } from './table'
 import type { BenchRow, BenchSuite } from './types'
 
 /** Every bench, in the order of the table. Add a module here to add rows. */
-const SUITES: readonly BenchSuite[] = [createUserAndLine, listUsers10k]
+const SUITES: readonly BenchSuite[] = [createUserAndLine, listUsers10k, sipCallSetup]
 
 async function main(argv: readonly string[]): Promise<number> {
   const wanted = argv.map((a) => a.toLowerCase())
