@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron'
 import { handleAppScheme, registerAppScheme } from './app-protocol'
 import { denyAllPermissions, lockDownWebContents } from './security'
 import { createMainWindow } from './window'
+import { startEmbeddedPlatform } from './embedded-platform'
 
 // Sandbox every renderer, including any created by a library or by mistake without
 // `sandbox: true`: a renderer compromise then stays inside Chromium's sandbox instead
@@ -15,14 +16,22 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
+let platformUrl: string | undefined
+
 app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+  if (BrowserWindow.getAllWindows().length === 0) createMainWindow(platformUrl)
 })
 
 // Not a top-level await: Electron waits for the ESM entry to finish evaluating before
 // it emits `ready`, so awaiting readiness here would never resolve.
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   denyAllPermissions()
   handleAppScheme()
-  createMainWindow()
+  try {
+    platformUrl = (await startEmbeddedPlatform()).url
+  } catch (err) {
+    // The softphone works against a remote platform; the admin console shows the failure.
+    console.error('The embedded platform did not start:', err)
+  }
+  createMainWindow(platformUrl)
 })

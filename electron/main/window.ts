@@ -1,8 +1,9 @@
 import { BrowserWindow } from 'electron'
 import { preloadPath, rendererUrl } from './renderer-url'
+import { PLATFORM_URL_SWITCH } from '../../shared/bridge'
 
 /** The one app window; the renderer decides between softphone (`/`) and admin (`/admin`). */
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(platformUrl?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 760,
@@ -19,6 +20,8 @@ export function createMainWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // The preload reads the embedded platform's address from here (shared/bridge.ts).
+      additionalArguments: platformUrl ? [`${PLATFORM_URL_SWITCH}${platformUrl}`] : [],
     },
   })
   // Showing on first paint avoids a white flash while the renderer loads.
