@@ -57,6 +57,8 @@ export class Phone {
   hold = (index?: number) => this.run<void>('hold', index)
   resume = (index?: number) => this.run<void>('resume', index)
   sendDtmf = (digits: string) => this.run<void>('sendDtmf', digits)
+  mute = (muted: boolean) => this.run<void>('mute', muted)
+  micSilenced = () => this.run<boolean>('micSilenced')
   transfer = (target: string) => this.run<void>('transfer', target)
   receivedDtmf = () => this.run<string>('receivedDtmf')
   inboundAudioBytes = (index?: number) => this.run<number>('inboundAudioBytes', index)

@@ -101,6 +101,11 @@ describe('softphone SIP layer in Chromium', () => {
     expect(await ada.waitForAudio(undefined, adaBytes)).toBeGreaterThan(adaBytes)
     expect(await bob.waitForAudio(undefined, bobBytes)).toBeGreaterThan(bobBytes)
 
+    await ada.mute(true)
+    expect(await ada.micSilenced()).toBe(true)
+    await ada.mute(false)
+    expect(await ada.micSilenced()).toBe(false)
+
     await ada.sendDtmf('159#')
     await within(5_000, async () => (await bob.receivedDtmf()) === '159#')
     await ada.hangup()
@@ -172,7 +177,8 @@ describe('softphone SIP layer in Chromium', () => {
     const laptop = devices.body.items.find((d: { name: string }) => d.name === 'cyd-laptop')
     const revokedAt = Date.now()
     expect((await bed.admin.delete(`/api/admin/devices/${laptop.id}`)).status).toBe(200)
-    // Kamailio forgets the binding, and the softphone learns it at once (close code 4001).
+    // Kamailio forgets the binding and drops the connection; the softphone's
+    // immediate reconnect is refused, so it knows at once.
     await within(2_000, async () => (await bindings(bed.rpc, cyd.device.aor)).length === 1)
     await within(2_000, async () => (await cydLaptop.state())?.kind === 'failed')
     const dropped = Date.now() - revokedAt
@@ -186,6 +192,24 @@ describe('softphone SIP layer in Chromium', () => {
     await ada.call(cyd.device.internalNumber)
     await within(5_000, async () => (await cyd.callCount()) > before)
     await ada.hangup()
+  })
+
+  it('registers afresh when told the network changed, staying Ready', async () => {
+    const cseq = async () => {
+      const res = await bed.rpc.call<{ Contacts?: { Contact: { CSeq: number } }[] }>(
+        'ul.lookup',
+        'location',
+        ada.device.aor,
+      )
+      return Math.max(...(res.Contacts ?? []).map((c) => c.Contact.CSeq))
+    }
+    const before = await cseq()
+    const states = await ada.states()
+    await ada.recover('Network connection restored')
+    // A new REGISTER on the live socket: the binding's CSeq moves on.
+    await within(2_000, async () => (await cseq()) > before)
+    expect(await ada.states()).toEqual(states)
+    expect((await ada.state())?.kind).toBe('registered')
   })
 
   it('registers again on its own within 5 s after Kamailio is killed and restarted', async () => {

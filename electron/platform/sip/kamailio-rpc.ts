@@ -103,8 +103,8 @@ export interface Kicked {
 
 /**
  * Removes every registration one device made, now, and closes its connection
- * (WebSocket close code 4001) so the client notices at once; its next
- * REGISTER then fails, its credentials being already gone from `subscriber`.
+ * so the client notices at once; its next REGISTER then fails, its
+ * credentials being already gone from `subscriber`.
  *
  * usrloc keys bindings by address of record and does not record who
  * authenticated them (its per-contact attributes are not shown over RPC), so
@@ -139,8 +139,8 @@ export async function removeDeviceBindings(rpc: KamailioRpc, device: string): Pr
     await rpc.call('htable.delete', 'binding', key).catch(() => undefined)
     const connection = contact['Tcpconn-Id']
     if (connection > 0) {
-      // event_route[evrexec:close_connection] of the config: WebSocket close 4001, then
-      // the TCP connection, at once (ws.close would leave it open for seconds).
+      // event_route[evrexec:close_connection] of the config closes the TCP connection
+      // at once (a WebSocket close handshake would leave it open for seconds).
       await rpc.call('evrexec.run', 'evrexec:close_connection', String(connection))
       kicked.closed++
     }

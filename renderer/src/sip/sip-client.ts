@@ -32,8 +32,6 @@ export interface SipClientOptions {
 // Responses that no retry will fix: wrong or revoked credentials.
 const FINAL_CAUSES = new Set(['Authentication Error', 'Rejected', 'Forbidden', 'Not Found'])
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000]
-/** The WebSocket close code the SIP edge uses when it drops a revoked device. */
-const REVOKED_CLOSE_CODE = 4001
 const REVOKED_REASON =
   'This device is not allowed to register any more. It may have been revoked; activate it again.'
 
@@ -92,15 +90,16 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     })
     ua.on('disconnected', (e) => {
       if (this._state.kind === 'failed' || this._state.kind === 'stopped') return
-      if (e.code === REVOKED_CLOSE_CODE) {
-        this.fail(REVOKED_REASON)
-        return
-      }
+      const wasRegistered = this._state.kind === 'registered'
       this.setState({
         kind: 'reconnecting',
         reason: e.reason || (e.code ? `Connection closed (${e.code})` : 'Connection lost'),
         attempt: this._state.kind === 'reconnecting' ? this._state.attempt + 1 : 1,
       })
+      // The first drop of a working connection is often a blip (a proxy
+      // restart, a revoked device's socket closed): try again at once rather
+      // than after JsSIP's randomised 1–2 s; its backoff takes over if that fails.
+      if (wasRegistered) setTimeout(() => this.reconnectNow(), 0)
     })
     ua.on('registered', () => {
       this.retryAttempt = 0
@@ -142,10 +141,16 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     if (this._state.kind !== 'registered')
       this.setState({ kind: 'reconnecting', reason, attempt: 1 })
     if (ua.isConnected()) ua.register()
-    else {
-      // JsSIP reconnects on its own schedule; a network change is a reason not to wait for it.
-      ;(ua as unknown as { _transport?: { connect(): void } })._transport?.connect()
-    }
+    else this.reconnectNow()
+  }
+
+  /** Connects the WebSocket now instead of at JsSIP's next scheduled attempt. */
+  private reconnectNow(): void {
+    const ua = this.ua
+    if (!ua || ua.isConnected() || this._state.kind === 'failed') return
+    // JsSIP has no public "reconnect now"; its transport's connect() is safe to
+    // call while a recovery attempt is scheduled (that attempt then does nothing).
+    ;(ua as unknown as { _transport?: { connect(): void } })._transport?.connect()
   }
 
   /** Calls a number or SIP user in this domain. */

@@ -129,6 +129,11 @@ const harness = {
   hold: (index?: number) => (index === undefined ? current() : calls[index]!).hold(),
   resume: (index?: number) => (index === undefined ? current() : calls[index]!).resume(),
   mute: (muted: boolean) => current().setMuted(muted),
+  /** Whether the microphone track actually sent to the other side is off. */
+  micSilenced: () =>
+    current()
+      .session.connection.getSenders()
+      .every((s) => !s.track || !s.track.enabled),
   sendDtmf: (digits: string) => current().sendDtmf(digits),
   transfer: (target: string) => current().transfer(target),
   receivedDtmf: () => dtmf.join(''),
