@@ -8,19 +8,6 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 const alias = { '@shared': fromRoot('./shared') }
 
 /**
- * Vite's dev server injects component CSS as <style> elements, which the strict CSP in
- * renderer/index.html blocks. Relax style-src only while serving; builds keep it strict.
- */
-function devInlineStyles(): Plugin {
-  return {
-    name: 'phone-systems:dev-inline-styles',
-    apply: 'serve',
-    transformIndexHtml: (html) =>
-      html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
-  }
-}
-
-/**
  * electron-vite forces `base: './'` for builds, made for `file://`. The renderer is
  * served over http or the app: scheme with history routing instead, where relative
  * asset URLs break on nested routes such as /admin/users; this runs after its preset.
@@ -60,7 +47,7 @@ export default defineConfig({
   renderer: {
     root: fromRoot('./renderer'),
     resolve: { alias },
-    plugins: [vue(), devInlineStyles(), absoluteBase()],
+    plugins: [vue(), absoluteBase()],
     build: {
       // The same bundle runs in plain browsers (npm run serve), not only in Electron's
       // Chromium, so target a common baseline and minify what browsers download.

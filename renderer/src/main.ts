@@ -4,4 +4,7 @@ import App from './App.vue'
 import { createAppRouter } from './router'
 import './styles.css'
 
-createApp(App).use(createPinia()).use(createAppRouter()).mount('#app')
+const app = createApp(App)
+app.use(createPinia())
+app.use(createAppRouter(app))
+app.mount('#app')

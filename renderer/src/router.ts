@@ -1,12 +1,21 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { App } from 'vue'
+import { createRouter, createWebHistory } from 'vue-router'
+import { adminRoutes } from './admin/routes'
+import { softphoneRoutes } from './softphone/routes'
+import { installPrimeVue } from './ui/primevue'
 
-// Lazy routes keep the admin console and the softphone in separate chunks, so each
-// first screen loads only its own code.
-const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'softphone', component: () => import('./softphone/SoftphoneHome.vue') },
-  { path: '/admin', name: 'admin', component: () => import('./admin/AdminHome.vue') },
-]
-
-export function createAppRouter() {
-  return createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes })
+/**
+ * `/admin/…` is the admin console, everything else the softphone. Route
+ * components are lazy, so each first screen loads only its own code; the
+ * admin console also loads PrimeVue before its first screen.
+ */
+export function createAppRouter(app: App) {
+  const router = createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes: [...softphoneRoutes, ...adminRoutes],
+  })
+  router.beforeEach(async (to) => {
+    if (to.path === '/admin' || to.path.startsWith('/admin/')) await installPrimeVue(app)
+  })
+  return router
 }
