@@ -63,8 +63,26 @@ async function runPlaywright() {
     const { expected, unexpected, flaky, skipped } = report.stats
     // Errors outside tests (global setup, a broken spec file) fail the run too.
     add(expected + flaky, unexpected + (report.errors?.length ?? 0), skipped)
+    for (const line of notRun(report.suites ?? [])) console.log(`[test] not run: ${line}`)
   }
   return code
+}
+
+/** Skipped Playwright tests with their reasons, so "not run" is never silent. */
+function notRun(suites, path = []) {
+  const lines = []
+  for (const suite of suites) {
+    const here = suite.title ? [...path, suite.title] : path
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue
+        const reason = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'skipped'
+        lines.push(`[${t.projectName}] ${[...here, spec.title].join(' › ')} — ${reason}`)
+      }
+    }
+    lines.push(...notRun(suite.suites ?? [], here))
+  }
+  return lines
 }
 
 function add(passed, failed, skipped) {
