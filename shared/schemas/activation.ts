@@ -56,6 +56,7 @@ export const meSchema = z.object({
 })
 
 export type ActivationRequest = z.infer<typeof activationRequestSchema>
+export type SipCredentials = z.infer<typeof sipCredentialsSchema>
 export type ActivationResult = z.infer<typeof activationResultSchema>
 export type Profile = z.infer<typeof profileSchema>
 export type ProfilePatch = z.infer<typeof profilePatchSchema>

@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Device } from './helpers'
-
-/** What the harness page hands back about registration and calls (see harness/main.ts). */
-export interface SipCredentials {
-  wsUri: string
-  uri: string
-  authorizationUser: string
-  password: string
-  displayName: string
-}
+import type { SipCredentials } from '../../shared/schemas/activation'
 
 type HarnessFn = (...args: unknown[]) => unknown
 

@@ -1,11 +1,5 @@
 /** What the platform hands a device at activation (`POST /api/activations` → `sip`). */
-export interface SipCredentials {
-  wsUri: string
-  uri: string
-  authorizationUser: string
-  password: string
-  displayName: string
-}
+export type { SipCredentials } from '../../../shared/schemas/activation'
 
 /**
  * The registration as a person would describe it. `reconnecting` carries why,
