@@ -5,7 +5,7 @@ import type { PlatformConfig } from './config'
 import type { PlatformContext } from './context'
 import { Database } from './db/connection'
 import { migrate } from './db/migrate'
-import { createMailer, type Mailer } from './mail/mailer'
+import { createMailer, outboxFolder, type Mailer } from './mail/mailer'
 import { InvitationDispatcher, type DispatcherOptions } from './invitations/dispatcher'
 import { AttemptLimiter } from './security/attempt-limiter'
 import { adminCount, createFirstAdmin } from './admins/service'
@@ -52,7 +52,7 @@ export async function startPlatform(
     throw err
   }
   const now = opts.now ?? Date.now
-  const mailer = opts.mailer ?? createMailer(config.smtpUrl, path.join(config.dataDir, 'outbox'))
+  const mailer = opts.mailer ?? createMailer(config.smtpUrl, outboxFolder(config.dataDir))
   // The public URL depends on the port, which is known only after listen()
   // when it is 0; the context reads it through this holder.
   const resolved = { ...config, publicUrl: config.publicUrl ?? '' }

@@ -7,12 +7,20 @@
 import os from 'node:os'
 import { createUserAndLine, listUsers10k } from './platform'
 import { sipCallSetup } from './sip-calls'
+import { softphoneUi } from './softphone-ui'
+import { adminUi10k } from './admin-ui'
 import { WARMUP } from './measure'
 import { formatTable } from './table'
 import type { BenchRow, BenchSuite } from './types'
 
 /** Every bench, in the order of the table. Add a module here to add rows. */
-const SUITES: readonly BenchSuite[] = [createUserAndLine, listUsers10k, sipCallSetup]
+const SUITES: readonly BenchSuite[] = [
+  createUserAndLine,
+  listUsers10k,
+  sipCallSetup,
+  softphoneUi,
+  adminUi10k,
+]
 
 async function main(argv: readonly string[]): Promise<number> {
   const wanted = argv.map((a) => a.toLowerCase())
@@ -55,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (rows.length > 0) {
     console.log(formatTable(rows))
     console.log(
-      'server median ms: the same request through Fastify inject() (routing, auth, validation, ' +
+      'server median: the same request through Fastify inject() (routing, auth, validation, ' +
         'SQL, JSON), without socket or client.',
     )
     for (const note of notes) console.log(note)

@@ -11,18 +11,28 @@ interface Column {
 const COLUMNS: readonly Column[] = [
   { header: 'measurement', align: 'left' },
   { header: 'runs', align: 'right' },
-  { header: 'median ms', align: 'right' },
-  { header: 'p95 ms', align: 'right' },
-  { header: 'server median ms', align: 'right' },
+  { header: 'median', align: 'right' },
+  { header: 'p95', align: 'right' },
+  { header: 'server median', align: 'right' },
   { header: 'target', align: 'right' },
-  { header: 'baseline (median ms)', align: 'right' },
+  { header: 'baseline (median)', align: 'right' },
   { header: 'verdict', align: 'left' },
 ]
 
-const ms = (value: number) => value.toFixed(2)
+/** A value with the row's unit: `36.12 ms`, `48.3 KB`. */
+function inUnit(row: BenchRow, value: number): string {
+  const unit = row.unit ?? 'ms'
+  return `${value.toFixed(unit === 'KB' ? 1 : 2)} ${unit}`
+}
 
-export function meetsTarget(row: BenchRow): boolean {
-  return median(row.samples) <= row.targetMs
+/** Whether the median meets the target; null when DESIGN.md §8 sets none. */
+export function meetsTarget(row: BenchRow): boolean | null {
+  return row.targetMs === undefined ? null : median(row.samples) <= row.targetMs
+}
+
+function verdict(row: BenchRow): string {
+  const met = meetsTarget(row)
+  return met === null ? 'no target' : met ? 'meets target' : 'misses target'
 }
 
 /** A plain aligned text table, then one footnote line per distinct baseline. */
@@ -38,12 +48,12 @@ export function formatTable(rows: readonly BenchRow[]): string {
     return [
       row.measurement,
       String(s.runs),
-      ms(s.median),
-      ms(s.p95),
-      row.serverSamples ? ms(median(row.serverSamples)) : '-',
-      `<= ${row.targetMs} ms`,
-      `${ms(median(row.baseline.samples))} ${mark(row.baseline.note)}`,
-      meetsTarget(row) ? 'meets target' : 'misses target',
+      inUnit(row, s.median),
+      inUnit(row, s.p95),
+      row.serverSamples ? inUnit(row, median(row.serverSamples)) : '-',
+      row.targetMs === undefined ? '-' : `<= ${row.targetMs} ${row.unit ?? 'ms'}`,
+      `${inUnit(row, median(row.baseline.samples))} ${mark(row.baseline.note)}`,
+      verdict(row),
     ]
   })
   const widths = COLUMNS.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)))

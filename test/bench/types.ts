@@ -5,7 +5,7 @@
  */
 
 export interface Baseline {
-  /** Milliseconds per run, measured in the same run as the row, interleaved with it. */
+  /** Per run, in the row's unit, measured in the same run as the row, interleaved with it. */
   samples: readonly number[]
   /** One line saying what the baseline is; rows with the same text share a footnote. */
   note: string
@@ -13,12 +13,14 @@ export interface Baseline {
 
 export interface BenchRow {
   measurement: string
-  /** Milliseconds per run of the measured work, as the client sees it. */
+  /** Milliseconds per run of the measured work, as the client sees it (or `unit`s). */
   samples: readonly number[]
+  /** What the samples, target and baseline count when not milliseconds, e.g. `KB`. */
+  unit?: 'ms' | 'KB'
   /** The same work timed without the network (e.g. Fastify's `inject`), when cheap to get. */
   serverSamples?: readonly number[]
-  /** DESIGN.md §8 target for the median, in milliseconds. */
-  targetMs: number
+  /** DESIGN.md §8 target for the median, in the row's unit; absent where §8 sets none. */
+  targetMs?: number
   baseline: Baseline
 }
 

@@ -16,6 +16,7 @@ import {
   type SippResult,
 } from '../fixtures/sipp'
 import type { KamailioRpc } from '../../electron/platform/sip/kamailio-rpc'
+import type { PlatformOptions } from '../../electron/platform/platform'
 
 export const DOMAIN = 'sip.example.test'
 
@@ -31,18 +32,26 @@ export interface SipTestBed {
   dispose(): Promise<void>
 }
 
-export async function startSipTestBed(env: Record<string, string> = {}): Promise<SipTestBed> {
+export async function startSipTestBed(
+  env: Record<string, string> = {},
+  opts: PlatformOptions = {},
+): Promise<SipTestBed> {
   const smtp = await startSmtpServer()
   const ports = { sip: await freePort(), ws: await freePort(), rpc: await freePort() }
-  const platform = await startTestPlatform({
-    PHONE_SYSTEMS_KAMAILIO: 'kamailio',
-    PHONE_SYSTEMS_SMTP_URL: smtp.url,
-    PHONE_SYSTEMS_SIP_DOMAIN: DOMAIN,
-    PHONE_SYSTEMS_SIP_PORT: String(ports.sip),
-    PHONE_SYSTEMS_SIP_WS_PORT: String(ports.ws),
-    PHONE_SYSTEMS_SIP_RPC_PORT: String(ports.rpc),
-    ...env,
-  })
+  const platform = await startTestPlatform(
+    {
+      PHONE_SYSTEMS_KAMAILIO: 'kamailio',
+      PHONE_SYSTEMS_SMTP_URL: smtp.url,
+      PHONE_SYSTEMS_SIP_DOMAIN: DOMAIN,
+      PHONE_SYSTEMS_SIP_PORT: String(ports.sip),
+      PHONE_SYSTEMS_SIP_WS_PORT: String(ports.ws),
+      PHONE_SYSTEMS_SIP_RPC_PORT: String(ports.rpc),
+      // The domain does not resolve: activation hands out the loopback WebSocket.
+      PHONE_SYSTEMS_SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
+      ...env,
+    },
+    opts,
+  )
   const supervisor = platform.kamailio.supervisor
   if (!supervisor?.isReady) {
     const output = supervisor?.recentOutput().join('\n') ?? 'no supervisor'

@@ -57,7 +57,8 @@ export class Phone {
   timings = () => this.run<Record<string, number>>('timings')
   recover = (reason: string) => this.run<void>('recover', reason)
   stop = () => this.run<void>('stop')
-  bareRegister = () => this.run<void>('bareRegister', this.credentials)
+  /** A plain JsSIP UA with these credentials; resolves with its registration time in ms. */
+  bareRegister = () => this.run<number>('bareRegister', this.credentials)
   bareTimedCall = (target: string) =>
     this.run<{ confirmedMs: number; inviteSentAt: number }>('bareTimedCall', target)
 

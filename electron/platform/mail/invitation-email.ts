@@ -12,6 +12,7 @@ export interface InvitationEmailInput {
 }
 
 const QR_CID = 'activation-qr@phone.systems'
+const SUBJECT = 'Your phone.systems™ app invitation'
 
 // pngjs options: one PNG filter (Up) instead of trying all five on every row,
 // a third of the CPU for a slightly larger image that decodes the same.
@@ -62,8 +63,10 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
     'If you did not expect this email, ignore it or tell your administrator.',
     '',
   ].join('\n')
+  // A language and a title, so screen readers (and the admin console's Outbox) read it right.
   const html = `<!doctype html>
-<html><body style="font-family: system-ui, sans-serif; color: #1b1f24; max-width: 560px">
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(SUBJECT)}</title></head>
+<body style="font-family: system-ui, sans-serif; color: #1b1f24; max-width: 560px">
 <p>${escapeHtml(greeting)}</p>
 <p>Your phone.systems™ app is ready. To start making and receiving calls:</p>
 <ol>
@@ -79,7 +82,7 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
   return {
     from: input.from,
     to: input.to,
-    subject: 'Your phone.systems™ app invitation',
+    subject: SUBJECT,
     text,
     html,
     attachments: [

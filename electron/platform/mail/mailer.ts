@@ -53,6 +53,11 @@ export function outboxMailer(outboxDir: string): Mailer {
   }
 }
 
+/** Where the outbox mailer writes, and the Outbox page reads, `.eml` files. */
+export function outboxFolder(dataDir: string): string {
+  return path.join(dataDir, 'outbox')
+}
+
 export function createMailer(smtpUrl: string | undefined, outboxDir: string): Mailer {
   return smtpUrl ? smtpMailer(smtpUrl) : outboxMailer(outboxDir)
 }

@@ -1,6 +1,87 @@
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
+import { useAdminSession } from './stores/session'
+import { useUserList } from './stores/user-list'
 
-/** The admin console's routes, all under /admin. */
+const loadLayout = () => import('./AdminLayout.vue')
+const loadUsers = () => import('./views/UsersView.vue')
+
+// Opening the console on one of its pages: fetch the shell's (and the Users
+// page's) code now, while PrimeVue is being set up, instead of after it.
+// import() runs each module once; the routes below get the same promise back.
+if (/^\/admin\/(?!sign-in|setup)/.test(location.pathname) || location.pathname === '/admin') {
+  void loadLayout()
+  if (/^\/admin(\/users)?\/?$/.test(location.pathname)) void loadUsers()
+}
+
+/** Pages behind sign-in: without a session, sign in first and come back. */
+function requireSession(to: RouteLocationNormalized) {
+  if (useAdminSession().signedIn) return true
+  return { name: 'admin-sign-in', query: { redirect: to.fullPath } }
+}
+
+/** The admin console's routes, all under /admin. Pages load lazily, one chunk each. */
 export const adminRoutes: RouteRecordRaw[] = [
-  { path: '/admin', name: 'admin', component: () => import('./AdminHome.vue') },
+  {
+    path: '/admin/sign-in',
+    name: 'admin-sign-in',
+    component: () => import('./views/SignInView.vue'),
+  },
+  {
+    path: '/admin/setup',
+    name: 'admin-setup',
+    component: () => import('./views/SetupView.vue'),
+  },
+  {
+    path: '/admin',
+    name: 'admin',
+    component: loadLayout,
+    beforeEnter: requireSession,
+    redirect: { name: 'admin-users' },
+    children: [
+      {
+        path: 'users',
+        name: 'admin-users',
+        component: loadUsers,
+        // Ask for the rows while the page's code is still loading and mounting, not after.
+        beforeEnter: () => void useUserList().load(),
+      },
+      {
+        path: 'users/new',
+        name: 'admin-user-new',
+        component: () => import('./views/UserFormView.vue'),
+      },
+      {
+        path: 'users/import',
+        name: 'admin-users-import',
+        component: () => import('./views/ImportUsersView.vue'),
+      },
+      {
+        path: 'users/:id(\\d+)/edit',
+        name: 'admin-user-edit',
+        component: () => import('./views/UserFormView.vue'),
+        props: (route) => ({ userId: Number(route.params.id) }),
+      },
+      {
+        path: 'users/:id(\\d+)/app-configuration',
+        name: 'admin-user-app',
+        component: () => import('./views/AppConfigurationView.vue'),
+        props: (route) => ({ userId: Number(route.params.id) }),
+      },
+      {
+        path: 'numbers',
+        name: 'admin-numbers',
+        component: () => import('./views/NumbersView.vue'),
+      },
+      {
+        path: 'audit',
+        name: 'admin-audit',
+        component: () => import('./views/AuditView.vue'),
+      },
+      {
+        path: 'outbox',
+        name: 'admin-outbox',
+        component: () => import('./views/OutboxView.vue'),
+      },
+    ],
+  },
 ]

@@ -6,10 +6,10 @@ import type {
   ReferEvent,
   RTCSession,
 } from 'jssip/lib/RTCSession'
-import type { IncomingResponse } from 'jssip/lib/SIPMessage'
+import type { IncomingRequest, IncomingResponse } from 'jssip/lib/SIPMessage'
 import { TypedEmitter } from './emitter'
 import { fastIceHandler } from './fast-ice'
-import type { CallDirection, CallEnd, CallParty, CallState } from './types'
+import type { CallDirection, CallEnd, CallParty, CallState, CallStats } from './types'
 
 export type SipCallEvents = {
   state: (state: CallState) => void
@@ -39,12 +39,14 @@ export class SipCall extends TypedEmitter<SipCallEvents> {
     private readonly getMicrophone: () => Promise<MediaStream>,
     /** Wraps a session this call gives rise to (the new leg of a transfer). */
     private readonly adopt: (session: RTCSession) => SipCall,
+    /** The INVITE of an incoming call, for what the SIP server asserts about the caller. */
+    invite?: IncomingRequest,
   ) {
     super()
     this.direction = session.direction === 'incoming' ? 'incoming' : 'outgoing'
     const identity = session.remote_identity
     this.remote = {
-      number: identity.uri.user ?? '',
+      number: assertedUser(invite) ?? identity.uri.user ?? '',
       displayName: identity.display_name ?? '',
     }
     this._state = this.direction === 'incoming' ? 'ringing' : 'dialing'
@@ -141,6 +143,48 @@ export class SipCall extends TypedEmitter<SipCallEvents> {
   }
 
   /**
+   * Swaps the microphone under a live call (another input device chosen)
+   * without renegotiating: `replaceTrack` keeps the call and its SDP as they
+   * are. The new track inherits mute and hold, and the old one is stopped so
+   * the device it held is released.
+   */
+  async replaceMicrophone(stream: MediaStream): Promise<void> {
+    const track = stream.getAudioTracks()[0]
+    const sender = this.session.connection?.getSenders().find((s) => s.track?.kind === 'audio')
+    if (!track || !sender) {
+      for (const t of stream.getTracks()) t.stop()
+      return
+    }
+    const old = sender.track
+    track.enabled = !this._muted && !this.session.isOnHold().local
+    await sender.replaceTrack(track)
+    old?.stop()
+  }
+
+  /**
+   * Figures for a call-quality hint: loss and jitter of what arrives, the
+   * round trip as the ICE pair measured it. Cumulative since the call began;
+   * the caller compares two readings for a recent picture.
+   */
+  async stats(): Promise<CallStats> {
+    const result: CallStats = { packetsReceived: 0, packetsLost: 0, bytesReceived: 0 }
+    const pc = this.session.connection
+    if (!pc) return result
+    const report = await pc.getStats()
+    report.forEach((s: Record<string, unknown>) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+        result.packetsReceived += Number(s.packetsReceived ?? 0)
+        result.packetsLost += Number(s.packetsLost ?? 0)
+        result.bytesReceived += Number(s.bytesReceived ?? 0)
+        if (typeof s.jitter === 'number') result.jitterMs = s.jitter * 1000
+      }
+      if (s.type === 'candidate-pair' && s.nominated && typeof s.currentRoundTripTime === 'number')
+        result.roundTripMs = s.currentRoundTripTime * 1000
+    })
+    return result
+  }
+
+  /**
    * Blind transfer (REFER): the other side is asked to call `target`. Once
    * it reports that the target rings or answered (NOTIFY 1xx/2xx), this side
    * hangs up and the two talk without us. Hanging up on the 202 alone would
@@ -216,9 +260,42 @@ export class SipCall extends TypedEmitter<SipCallEvents> {
       ...(response && typeof response.status_code === 'number'
         ? { statusCode: response.status_code, reasonPhrase: response.reason_phrase }
         : {}),
+      ...(answeredElsewhere(e) ? { answeredElsewhere: true } : {}),
     }
+    this.releaseMicrophone()
     this._state = 'ended'
     this.emit('state', 'ended')
     this.emit('ended', this._end)
   }
+
+  /**
+   * JsSIP stops only microphones it opened itself; ours come from the
+   * client (the chosen input device), so without this the device stays in
+   * use, recording light on, after the call.
+   */
+  private releaseMicrophone(): void {
+    for (const sender of this.session.connection?.getSenders() ?? []) sender.track?.stop()
+  }
+}
+
+/**
+ * Who the SIP server says is calling (`P-Asserted-Identity`): a colleague's
+ * internal number rather than the address of record in From, or the
+ * caller's number on a call from the trunk. The server removes what devices
+ * put there themselves, so it can be shown and called back.
+ */
+function assertedUser(invite: IncomingRequest | undefined): string | undefined {
+  const header = invite?.getHeader('P-Asserted-Identity')
+  return header ? /sips?:([^@;>]+)@/i.exec(header)?.[1] : undefined
+}
+
+/**
+ * A CANCEL with `Reason: SIP;cause=200` (RFC 3326): another device of the
+ * same user answered, so this ring was not a missed call.
+ */
+function answeredElsewhere(e: EndEvent): boolean {
+  if (e.originator !== 'remote' || e.cause !== 'Canceled') return false
+  const message = e.message as { getHeader?: (name: string) => string | undefined } | undefined
+  const reason = message?.getHeader?.('Reason') ?? ''
+  return /cause\s*=\s*200\b/i.test(reason)
 }

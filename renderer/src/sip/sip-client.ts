@@ -1,5 +1,6 @@
 import { UA, WebSocketInterface } from 'jssip'
 import type { RTCSession } from 'jssip/lib/RTCSession'
+import type { IncomingRequest } from 'jssip/lib/SIPMessage'
 import type {
   RTCSessionEvent,
   RTCSessionListener,
@@ -111,7 +112,8 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     })
     ua.on('registrationFailed', (e) => this.onRegistrationFailed(e))
     ua.on('newRTCSession', ((e: RTCSessionEvent) => {
-      if (e.originator === 'remote') this.emit('incomingCall', this.track(e.session))
+      if (e.originator === 'remote')
+        this.emit('incomingCall', this.track(e.session, e.request as IncomingRequest))
     }) as RTCSessionListener)
     this.setState({ kind: 'connecting' })
     ua.start()
@@ -175,11 +177,12 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     )
   }
 
-  private track(session: RTCSession): SipCall {
+  private track(session: RTCSession, invite?: IncomingRequest): SipCall {
     const call = new SipCall(
       session,
       () => this.microphone(),
       (next) => this.track(next),
+      invite,
     )
     this.calls.add(call)
     call.on('ended', () => this.calls.delete(call))

@@ -31,6 +31,19 @@ export interface CallEnd {
   /** The SIP status code of a failed call, when there was one (403, 486, …). */
   statusCode?: number
   reasonPhrase?: string
+  /** An incoming call another device of the same user answered (CANCEL with cause 200). */
+  answeredElsewhere?: boolean
+}
+
+/** Raw figures behind a call-quality hint, cumulative since the call began. */
+export interface CallStats {
+  packetsReceived: number
+  packetsLost: number
+  bytesReceived: number
+  /** Interarrival jitter of received audio, when known. */
+  jitterMs?: number
+  /** Round trip of the selected ICE candidate pair, when measured. */
+  roundTripMs?: number
 }
 
 export interface DialOptions {

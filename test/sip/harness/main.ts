@@ -143,7 +143,9 @@ const harness = {
   // Baseline: JsSIP as its README shows it, default settings, no tuning.
   bareUa: undefined as UA | undefined,
   bareDomain: '',
-  async bareRegister(credentials: SipCredentials): Promise<void> {
+  /** Resolves with the milliseconds from start() to the `registered` event. */
+  async bareRegister(credentials: SipCredentials): Promise<number> {
+    const started = performance.now()
     const ua = new UA({
       sockets: [new WebSocketInterface(credentials.wsUri)],
       uri: credentials.uri,
@@ -152,8 +154,8 @@ const harness = {
     })
     harness.bareUa = ua
     harness.bareDomain = credentials.uri.replace(/^sip:[^@]*@/, '')
-    let registered = false
-    ua.on('registered', () => (registered = true))
+    let registeredAt = 0
+    ua.on('registered', () => (registeredAt ||= performance.now()))
     ua.on('newRTCSession', (e: { originator: string; session: RTCSession }) => {
       if (e.originator === 'remote') {
         timings.incomingAt = epoch()
@@ -161,7 +163,8 @@ const harness = {
       }
     })
     ua.start()
-    await waitFor(() => registered)
+    await waitFor(() => registeredAt > 0)
+    return registeredAt - started
   },
   async bareTimedCall(target: string): Promise<{ confirmedMs: number; inviteSentAt: number }> {
     const ua = harness.bareUa!

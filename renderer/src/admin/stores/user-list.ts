@@ -1,0 +1,101 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { listUsers } from '../api'
+import { errorMessage, isAbort } from '../format'
+import type { User, UserListQuery, UserStatus } from '../../../../shared/schemas/users'
+
+export type UserSort = UserListQuery['sort']
+
+/**
+ * The Users page's query and its current page of rows. A store rather than
+ * component state, so search, filters and page survive a trip to Create User
+ * or Edit App Configuration and back.
+ */
+export const useUserList = defineStore('admin-user-list', () => {
+  const q = ref('')
+  const status = ref<UserStatus | null>(null)
+  const department = ref<string | null>(null)
+  const sort = ref<UserSort>('name')
+  const order = ref<'asc' | 'desc'>('asc')
+  const page = ref(1)
+  // 25 rows fill a laptop screen; each row drawn costs time, so more is opt-in.
+  const pageSize = ref(25)
+
+  const items = ref<User[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  /** Set once the first answer arrived, so an empty table can say "no users" rather than nothing. */
+  const loaded = ref(false)
+
+  let inFlight: AbortController | null = null
+
+  /**
+   * Fetches the page for the current query. Search runs on every keystroke
+   * without a debounce: each new request aborts the one before, so only the
+   * answer to what is in the box now is ever shown, with no added delay.
+   */
+  async function load(): Promise<void> {
+    inFlight?.abort()
+    const mine = new AbortController()
+    inFlight = mine
+    loading.value = true
+    try {
+      const result = await listUsers(
+        {
+          q: q.value.trim() || undefined,
+          status: status.value ?? undefined,
+          department: department.value ?? undefined,
+          sort: sort.value,
+          order: order.value,
+          page: page.value,
+          pageSize: pageSize.value,
+        },
+        mine.signal,
+      )
+      if (inFlight !== mine) return
+      items.value = result.items
+      total.value = result.total
+      error.value = null
+      loaded.value = true
+    } catch (err) {
+      if (isAbort(err) || inFlight !== mine) return
+      error.value = errorMessage(err)
+    } finally {
+      if (inFlight === mine) {
+        loading.value = false
+        inFlight = null
+      }
+    }
+  }
+
+  /** A filter changed: back to the first page. */
+  function refilter(): Promise<void> {
+    page.value = 1
+    return load()
+  }
+
+  /** Shows a user as the platform just returned them, without reloading the page. */
+  function replace(user: User): void {
+    const index = items.value.findIndex((u) => u.id === user.id)
+    if (index >= 0) items.value.splice(index, 1, user)
+  }
+
+  return {
+    q,
+    status,
+    department,
+    sort,
+    order,
+    page,
+    pageSize,
+    items,
+    total,
+    loading,
+    error,
+    loaded,
+    load,
+    refilter,
+    replace,
+  }
+})

@@ -1,0 +1,26 @@
+/**
+ * Offers this web app as the handler of `tel:` and `sip:` links (both are on
+ * the HTML standard's safelist), opening `/?call=<link>`. Only where the
+ * browser supports it; Electron registers `phonesystems:` and these schemes
+ * with the OS instead.
+ */
+export function protocolHandlersSupported(): boolean {
+  return (
+    !window.phoneSystems &&
+    typeof navigator.registerProtocolHandler === 'function' &&
+    window.isSecureContext
+  )
+}
+
+export function registerCallLinks(): boolean {
+  if (!protocolHandlersSupported()) return false
+  const target = `${location.origin}/?call=%s`
+  try {
+    navigator.registerProtocolHandler('tel', target)
+    navigator.registerProtocolHandler('sip', target)
+    return true
+  } catch (err) {
+    console.warn('phone.systems: cannot handle tel:/sip: links here', err)
+    return false
+  }
+}

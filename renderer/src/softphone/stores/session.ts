@@ -1,0 +1,217 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { ApiRequestError, apiRequest } from '../../api/http'
+import { readActivationInput } from '../activation-input'
+import { deviceId, deviceName, devicePlatform } from '../device-identity'
+import { hasStrings, readStored, removeStored, writeStored } from '../storage'
+import type {
+  ActivationResult,
+  Me,
+  Profile,
+  ProfilePatch,
+  SipCredentials,
+} from '../../../../shared/schemas/activation'
+import type { AppLine } from '../../../../shared/schemas/app-line'
+
+/** Where a freshly activated device is in the seed's set-up: Welcome → permissions → profile. */
+export type OnboardingStep = 'welcome' | 'permissions' | 'profile' | 'done'
+
+const NEXT_STEP: Record<OnboardingStep, OnboardingStep> = {
+  welcome: 'permissions',
+  permissions: 'profile',
+  profile: 'done',
+  done: 'done',
+}
+
+interface StoredSession {
+  /** The platform this device was activated against, e.g. `http://127.0.0.1:8780`. */
+  baseUrl: string
+  deviceToken: string
+  sip: SipCredentials
+  profile: Profile
+  line: AppLine | null
+  step: OnboardingStep
+}
+
+const SESSION_KEY = 'phone-systems.session'
+/** Profile and line this recent need no new request. */
+const FRESH_MS = 60_000
+/** Marked when the activation request leaves: `npm run bench` times from here to registered. */
+const ACTIVATION_MARK = 'phone-systems:activation-start'
+
+/** Something the person can act on: shown as is next to the code field or the scanner. */
+export class ActivationError extends Error {
+  override name = 'ActivationError'
+}
+
+function isStoredSession(value: unknown): value is StoredSession {
+  if (!hasStrings(value, ['baseUrl', 'deviceToken', 'step'])) return false
+  const v = value as unknown as StoredSession
+  return (
+    v.step in NEXT_STEP &&
+    hasStrings(v.sip, ['wsUri', 'uri', 'authorizationUser', 'password', 'displayName']) &&
+    hasStrings(v.profile, ['firstName', 'lastName', 'jobTitle', 'department', 'email'])
+  )
+}
+
+/** The platform of a short code: the app's own (Electron's embedded one) or the page's origin. */
+function defaultPlatformUrl(): string {
+  return window.phoneSystems?.platformUrl ?? window.location.origin
+}
+
+/** The calling half of the app (JsSIP), loaded when registration starts (preload.ts fetches it early). */
+const loadCalling = () => import('../../stores/phone')
+
+/**
+ * The device's activation: token, SIP credentials, profile and line, kept in
+ * localStorage so it survives a restart, and the onboarding step reached.
+ * Deliberately free of the SIP stack so the Sign-in screen stays small; the
+ * phone store is imported when registration starts.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const session = ref<StoredSession | null>(readStored(SESSION_KEY, isStoredSession) ?? null)
+  /** Why this device was signed out without asking (revoked, user deleted), for the Sign-in screen. */
+  const signedOutReason = ref<string | null>(null)
+  /** When profile and line last came from the platform in this run (epoch ms). */
+  let fetchedAt = 0
+
+  const activated = computed(() => session.value !== null)
+  const step = computed(() => session.value?.step ?? null)
+  const profile = computed(() => session.value?.profile ?? null)
+  const line = computed(() => session.value?.line ?? null)
+  /** The SIP domain of this line (`sip:u42@<domain>`), to read dialled SIP addresses. */
+  const sipDomain = computed(
+    () => /^sips?:[^@]*@([^;>]+)/.exec(session.value?.sip.uri ?? '')?.[1] ?? '',
+  )
+
+  function save(next: StoredSession | null): void {
+    session.value = next
+    if (next) writeStored(SESSION_KEY, next)
+    else removeStored(SESSION_KEY)
+  }
+
+  /**
+   * Trades the code (or whole link) for this device's credentials and starts
+   * registering at once, so the line is usually `Ready` before the person
+   * has read the Welcome screen.
+   */
+  async function activate(input: string): Promise<void> {
+    const parsed = readActivationInput(input)
+    if (!parsed.ok) throw new ActivationError(parsed.message)
+    performance.mark(ACTIVATION_MARK)
+    const baseUrl = parsed.server ?? defaultPlatformUrl()
+    let result: ActivationResult
+    try {
+      result = await apiRequest<ActivationResult>(baseUrl, 'POST', '/api/activations', {
+        body: {
+          code: parsed.code,
+          deviceId: deviceId(),
+          deviceName: deviceName(),
+          platform: devicePlatform(),
+        },
+      })
+    } catch (err) {
+      if (err instanceof ApiRequestError)
+        throw new ActivationError(err.reasonFor('code') ?? err.message)
+      throw err
+    }
+    signedOutReason.value = null
+    fetchedAt = Date.now()
+    save({
+      baseUrl,
+      deviceToken: result.deviceToken,
+      sip: result.sip,
+      profile: result.profile,
+      line: result.line,
+      step: 'welcome',
+    })
+    void connectSip()
+  }
+
+  /** Registers with the SIP server unless already under way; safe to call on every start. */
+  async function connectSip(): Promise<void> {
+    const { usePhoneStore } = await loadCalling()
+    const current = session.value
+    const phone = usePhoneStore()
+    if (!current || phone.registration.kind !== 'stopped') return
+    phone.connect(current.sip, deviceId())
+  }
+
+  function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const current = session.value
+    if (!current) return Promise.reject(new Error('This device is not activated'))
+    return apiRequest<T>(current.baseUrl, method, path, {
+      token: current.deviceToken,
+      ...(body === undefined ? {} : { body }),
+    })
+  }
+
+  function applyMe(me: Me): void {
+    fetchedAt = Date.now()
+    if (session.value) save({ ...session.value, profile: me.profile, line: me.line })
+  }
+
+  /**
+   * Fresh profile and line from the platform, unless they came less than a
+   * minute ago (just activated) and `force` is not set. A 401 means the device was revoked or its
+   * user deleted: it is signed out with the platform's reason. Offline is not
+   * an error here; the stored copy serves.
+   */
+  async function refresh(force = false): Promise<void> {
+    if (!force && Date.now() - fetchedAt < FRESH_MS) return
+    try {
+      applyMe(await request<Me>('GET', '/api/me'))
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.status === 401) forget(err.message)
+      else if (!(err instanceof ApiRequestError && err.status === 0)) throw err
+    }
+  }
+
+  /** `Save and continue`: the profile goes to the platform, and set-up is complete. */
+  async function saveProfile(patch: ProfilePatch): Promise<void> {
+    applyMe(await request<Me>('PATCH', '/api/me', patch))
+    advance('profile')
+  }
+
+  /** Moves on from `from` (ignored when already past it, e.g. a double click). */
+  function advance(from: OnboardingStep): void {
+    if (session.value && session.value.step === from)
+      save({ ...session.value, step: NEXT_STEP[from] })
+  }
+
+  /**
+   * `Sign out`: the platform deactivates this device (its SIP credentials
+   * die with it). Already revoked counts as done; an unreachable platform
+   * is reported, because signing out only here would leave the device active.
+   */
+  async function signOut(): Promise<void> {
+    try {
+      await request<void>('DELETE', '/api/me')
+    } catch (err) {
+      if (!(err instanceof ApiRequestError && err.status === 401)) throw err
+    }
+    forget(null)
+  }
+
+  /** Drops the activation on this device; `reason` is shown on the Sign-in screen. */
+  function forget(reason: string | null): void {
+    signedOutReason.value = reason
+    save(null)
+  }
+
+  return {
+    activated,
+    step,
+    profile,
+    line,
+    sipDomain,
+    signedOutReason,
+    activate,
+    connectSip,
+    refresh,
+    saveProfile,
+    advance,
+    signOut,
+    forget,
+  }
+})
