@@ -2,6 +2,8 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
+import { AccessibleAura } from './theme/accessible-aura'
+import { primeVueStaticTheme } from './theme/primevue-theme'
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
 
@@ -47,7 +49,14 @@ export default defineConfig({
   renderer: {
     root: fromRoot('./renderer'),
     resolve: { alias },
-    plugins: [vue(), absoluteBase()],
+    plugins: [
+      vue(),
+      absoluteBase(),
+      primeVueStaticTheme(
+        { preset: AccessibleAura, darkModeSelector: 'system' },
+        fromRoot('./renderer/src'),
+      ),
+    ],
     build: {
       // The same bundle runs in plain browsers (npm run serve), not only in Electron's
       // Chromium, so target a common baseline and minify what browsers download.

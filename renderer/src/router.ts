@@ -14,8 +14,15 @@ export function createAppRouter(app: App) {
     history: createWebHistory(import.meta.env.BASE_URL),
     routes: [...softphoneRoutes, ...adminRoutes],
   })
-  router.beforeEach(async (to) => {
-    if (to.path === '/admin' || to.path.startsWith('/admin/')) await installPrimeVue(app)
+  const isAdmin = (path: string) => path === '/admin' || path.startsWith('/admin/')
+  // PrimeVue starts loading as soon as the console is asked for, and is waited
+  // for only once the route's own guards have run: a page's data (the Users
+  // list) is then fetched while PrimeVue sets up, not after it.
+  router.beforeEach((to) => {
+    if (isAdmin(to.path)) void installPrimeVue(app)
+  })
+  router.beforeResolve(async (to) => {
+    if (isAdmin(to.path)) await installPrimeVue(app)
   })
   return router
 }

@@ -13,6 +13,20 @@ if (/^\/admin\/(?!sign-in|setup)/.test(location.pathname) || location.pathname =
   if (/^\/admin(\/users)?\/?$/.test(location.pathname)) void loadUsers()
 }
 
+/** How long opening Users waits for its rows before it shows "Loading users…" instead. */
+const ROWS_WAIT_MS = 300
+
+/** Resolves when `work` does, or after `ms`, whichever comes first. */
+function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    void work.finally(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
 /** Pages behind sign-in: without a session, sign in first and come back. */
 function requireSession(to: RouteLocationNormalized) {
   if (useAdminSession().signedIn) return true
@@ -42,8 +56,10 @@ export const adminRoutes: RouteRecordRaw[] = [
         path: 'users',
         name: 'admin-users',
         component: loadUsers,
-        // Ask for the rows while the page's code is still loading and mounting, not after.
-        beforeEnter: () => void useUserList().load(),
+        // Ask for the rows while the page's code and PrimeVue are still loading,
+        // and show the page once they are here: built once with its rows rather
+        // than drawn empty first. A slow answer does not hold the page back for long.
+        beforeEnter: () => settleWithin(useUserList().load(), ROWS_WAIT_MS),
       },
       {
         path: 'users/new',
