@@ -229,7 +229,7 @@ export const adminUi10k: BenchSuite = {
             `${ms(median(samples.plainTable))}); search ${ms(median(samples.filter))} ` +
             `(API alone ${ms(median(samples.fetchOnly))}); searches typed: ${QUERIES.join(', ')}; ` +
             'times from navigation start / the input event to the next painted frame, in the page; ' +
-            `the first 10 rows are drawn first, the rest of the page a frame later; ` +
+            'the first 10 rows are drawn first, the other 15 and the paginator a frame later; ' +
             `1-minute load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`,
         ],
       }
