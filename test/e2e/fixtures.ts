@@ -1,14 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { test as base } from '@playwright/test'
 import { ADMIN, ApiClient } from '../fixtures/platform'
-import {
-  spawnServer,
-  envWithoutPlatformSettings,
-  type ChildServer,
-} from '../fixtures/child-platform'
+import type { ChildServer } from '../fixtures/child-platform'
 import { startSmtpServer, type TestSmtpServer } from '../fixtures/smtp-server'
+import { startBuiltServer } from './built-server'
 
 export { ADMIN }
 
@@ -34,27 +28,12 @@ export const test = base.extend<object, { platform: E2ePlatform }>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const smtp = await startSmtpServer()
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phone-systems-e2e-'))
-      const server = await spawnServer({
-        command: process.execPath,
-        args: ['out/main/serve.js'],
-        env: {
-          ...envWithoutPlatformSettings(),
-          PHONE_SYSTEMS_HTTP_PORT: '0',
-          PHONE_SYSTEMS_DATA_DIR: dataDir,
-          PHONE_SYSTEMS_SMTP_URL: smtp.url,
-          PHONE_SYSTEMS_ADMIN_EMAIL: ADMIN.email,
-          PHONE_SYSTEMS_ADMIN_PASSWORD: ADMIN.password,
-          PHONE_SYSTEMS_KAMAILIO: 'off',
-          LOG_LEVEL: 'warn',
-        },
-      })
-      const api = new ApiClient(server.url)
+      const built = await startBuiltServer({ admin: true, smtpUrl: smtp.url })
+      const api = new ApiClient(built.url)
       await api.signInAdmin()
-      await use({ url: server.url, dataDir, smtp, api, server })
-      await server.stop()
+      await use({ url: built.url, dataDir: built.dataDir, smtp, api, server: built.server })
+      await built.stop()
       await smtp.close()
-      await rm(dataDir, { recursive: true, force: true })
     },
     { scope: 'worker' },
   ],

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, type E2ePlatform } from '../fixtures'
 import { ADMIN, ApiClient } from '../../fixtures/platform'
-import { envWithoutPlatformSettings, spawnServer } from '../../fixtures/child-platform'
+import { startBuiltServer } from '../built-server'
 import type { TestSmtpServer } from '../../fixtures/smtp-server'
 
 /** Helpers the admin console specs share: sign-in, unique test data, extra platforms. */
@@ -96,32 +93,8 @@ export interface ExtraPlatform {
  * (no admin configured) and the Outbox (no SMTP configured).
  */
 export async function startExtraPlatform(opts: { admin: boolean }): Promise<ExtraPlatform> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phone-systems-e2e-extra-'))
-  const server = await spawnServer({
-    command: process.execPath,
-    args: ['out/main/serve.js'],
-    env: {
-      ...envWithoutPlatformSettings(),
-      PHONE_SYSTEMS_HTTP_PORT: '0',
-      PHONE_SYSTEMS_DATA_DIR: dataDir,
-      PHONE_SYSTEMS_KAMAILIO: 'off',
-      LOG_LEVEL: 'warn',
-      ...(opts.admin
-        ? {
-            PHONE_SYSTEMS_ADMIN_EMAIL: ADMIN.email,
-            PHONE_SYSTEMS_ADMIN_PASSWORD: ADMIN.password,
-          }
-        : {}),
-    },
-  })
-  return {
-    url: server.url,
-    dataDir,
-    async stop() {
-      await server.stop()
-      await rm(dataDir, { recursive: true, force: true })
-    },
-  }
+  const { url, dataDir, stop } = await startBuiltServer(opts)
+  return { url, dataDir, stop }
 }
 
 /** An API client signed in on another platform. */

@@ -1,16 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import type { ParsedMail } from 'mailparser'
-import { ADMIN, ApiClient } from '../../fixtures/platform'
-import {
-  envWithoutPlatformSettings,
-  spawnServer,
-  type ChildServer,
-} from '../../fixtures/child-platform'
+import { ApiClient } from '../../fixtures/platform'
+import type { ChildServer } from '../../fixtures/child-platform'
 import { decodeQrPng } from '../../fixtures/qr'
 import { freePort } from '../../fixtures/sipp'
 import { startSmtpServer, type TestSmtpServer } from '../../fixtures/smtp-server'
+import { startBuiltServer } from '../built-server'
 
 export const SIP_DOMAIN = 'sip.example.test'
 
@@ -68,28 +62,21 @@ function invitationParts(mail: ParsedMail): { code: string; qrPng: Buffer } {
  */
 export async function startSoftphonePlatform(): Promise<SoftphonePlatform> {
   const smtp = await startSmtpServer()
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phone-systems-softphone-'))
   const ports = { sip: await freePort(), ws: await freePort(), rpc: await freePort() }
-  const server = await spawnServer({
-    command: process.execPath,
-    args: ['out/main/serve.js'],
+  const built = await startBuiltServer({
+    admin: true,
+    smtpUrl: smtp.url,
     env: {
-      ...envWithoutPlatformSettings(),
-      PHONE_SYSTEMS_HTTP_PORT: '0',
-      PHONE_SYSTEMS_DATA_DIR: dataDir,
-      PHONE_SYSTEMS_SMTP_URL: smtp.url,
-      PHONE_SYSTEMS_ADMIN_EMAIL: ADMIN.email,
-      PHONE_SYSTEMS_ADMIN_PASSWORD: ADMIN.password,
       PHONE_SYSTEMS_KAMAILIO: 'kamailio',
       PHONE_SYSTEMS_SIP_DOMAIN: SIP_DOMAIN,
       PHONE_SYSTEMS_SIP_PORT: String(ports.sip),
       PHONE_SYSTEMS_SIP_WS_PORT: String(ports.ws),
       PHONE_SYSTEMS_SIP_RPC_PORT: String(ports.rpc),
       PHONE_SYSTEMS_SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
-      LOG_LEVEL: 'warn',
     },
     startTimeoutMs: 30_000,
   })
+  const server = built.server
   const api = new ApiClient(server.url)
   await api.signInAdmin()
 
@@ -133,9 +120,8 @@ export async function startSoftphonePlatform(): Promise<SoftphonePlatform> {
       if (res.status !== 201) throw new Error(`add numbers: ${JSON.stringify(res.body)}`)
     },
     async stop() {
-      await server.stop()
+      await built.stop()
       await smtp.close()
-      await rm(dataDir, { recursive: true, force: true })
     },
   }
 }
