@@ -10,9 +10,10 @@ import { rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { PROJECT_ROOT, runCommand } from '../fixtures/child-platform'
+import { PROJECT_ROOT } from '../fixtures/child-platform'
 import { launchChromium } from '../fixtures/chromium'
 import { ADMIN, startTestPlatform } from '../fixtures/platform'
+import { buildApp } from './build'
 import { interleave, WARMUP } from './measure'
 import { seedUsers } from './seed'
 import { median } from './stats'
@@ -122,16 +123,6 @@ const PLAIN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
   })
 </script></body></html>`
 
-/** The renderer as the platform would serve it now: bench what the source says. */
-async function buildRenderer(): Promise<void> {
-  const result = await runCommand(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'),
-    ['build'],
-    { env: process.env, timeoutMs: 120_000 },
-  )
-  if (result.code !== 0) throw new Error(`electron-vite build failed:\n${result.stderr}`)
-}
-
 /** Loads `url` and returns navigation start → first data row painted. */
 async function timeFirstRows(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' })
@@ -157,7 +148,7 @@ async function resetUsers(page: Page, url: string): Promise<void> {
 export const adminUi10k: BenchSuite = {
   name: 'admin UI, 10k users',
   async run() {
-    await buildRenderer()
+    await buildApp()
     const rendererDir = path.join(PROJECT_ROOT, 'out', 'renderer')
     await writeFile(path.join(rendererDir, PLAIN_FILE), PLAIN_PAGE)
     const platform = await startTestPlatform({}, { rendererDir })

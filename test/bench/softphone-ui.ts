@@ -6,11 +6,12 @@
  */
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { PROJECT_ROOT, runCommand } from '../fixtures/child-platform'
+import { PROJECT_ROOT } from '../fixtures/child-platform'
 import { codeMailedTo } from '../fixtures/invite'
 import { startSipBrowser } from '../fixtures/sip-harness'
 import { createUser, startSipTestBed, type SipTestBed } from '../sip/helpers'
 import { buildBaselines, measureFirstScreen, serveFolder } from './first-screen'
+import { buildApp } from './build'
 import { interleave, WARMUP } from './measure'
 import { median } from './stats'
 import type { BenchRow, BenchSuite } from './types'
@@ -27,16 +28,6 @@ const SESSION_KEY = 'phone-systems.session'
 const MARKS = {
   start: 'phone-systems:activation-start',
   registered: 'phone-systems:sip-registered',
-}
-
-/** The renderer as `npm run serve` would ship it now: bench what the source says. */
-async function buildRenderer(): Promise<void> {
-  const result = await runCommand(
-    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'),
-    ['build'],
-    { env: process.env, timeoutMs: 120_000 },
-  )
-  if (result.code !== 0) throw new Error(`electron-vite build failed:\n${result.stderr}`)
 }
 
 /**
@@ -134,7 +125,7 @@ async function firstScreenRows(browser: Browser, appUrl: string): Promise<BenchR
 export const softphoneUi: BenchSuite = {
   name: 'softphone UI',
   async run() {
-    await buildRenderer()
+    await buildApp()
     const bed = await startSipTestBed(
       {},
       { rendererDir: path.join(PROJECT_ROOT, 'out', 'renderer') },
