@@ -59,7 +59,11 @@ export const adminRoutes: RouteRecordRaw[] = [
         // Ask for the rows while the page's code and PrimeVue are still loading,
         // and show the page once they are here: built once with its rows rather
         // than drawn empty first. A slow answer does not hold the page back for long.
-        beforeEnter: () => settleWithin(useUserList().load(), ROWS_WAIT_MS),
+        // If that answer was a 401, the session is over: sign in first.
+        beforeEnter: async (to) => {
+          await settleWithin(useUserList().load(), ROWS_WAIT_MS)
+          return requireSession(to)
+        },
       },
       {
         path: 'users/new',

@@ -155,3 +155,32 @@ test('sign-in refuses a wrong password, Sign out ends the session', async ({ pag
   })
   expect(res.status).toBe(401)
 })
+
+test('a session ended on the platform sends the admin to sign in, and back to the page after', async ({
+  page,
+  platform,
+}) => {
+  await signIn(page, platform.url)
+  const stored = await page.evaluate(() =>
+    (
+      globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
+    ).sessionStorage.getItem('phone-systems.admin-session'),
+  )
+  // Signed out elsewhere (another tab, or the session timed out): the token is dead.
+  const { token } = JSON.parse(stored!) as { token: string }
+  const ended = await fetch(`${platform.url}/api/admin/session`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  })
+  expect(ended.ok).toBe(true)
+
+  // Opening Users fetches its rows before the page is drawn: that answer is a 401.
+  await page.goto(`${platform.url}/admin/users`)
+  await expect(page).toHaveURL(/\/admin\/sign-in\?redirect=/)
+  await expect(page.getByText('Your session has ended. Sign in again to continue.')).toBeVisible()
+  await page.getByLabel('Email').fill(ADMIN.email)
+  await page.getByLabel('Password').fill(ADMIN.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
+  await expect(page).toHaveURL(`${platform.url}/admin/users`)
+})
