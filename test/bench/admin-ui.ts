@@ -1,10 +1,11 @@
 /**
  * The admin console with 10,000 users (DESIGN.md §8, issue 4): navigation to
- * /admin/users → first rows on screen, and typing a search → filtered rows on
- * screen, in headless Chromium against the built app served by the real
+ * /admin/users → first rows on screen, typing a search → filtered rows on
+ * screen, and navigation to /admin/numbers (the whole DID inventory) → first
+ * rows, in headless Chromium against the built app served by the real
  * platform. Each next to a baseline timed in the same page, interleaved:
- * a plain HTML page that fetches and renders the same 50 rows, and the bare
- * API round trip of the same search.
+ * plain HTML pages that fetch and draw the same 25 rows, and the bare API
+ * round trip of the same search.
  */
 import { rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -39,14 +40,16 @@ const FIRST_PAGE_QUERY = 'sort=name&order=asc&page=1&pageSize=25'
 /**
  * In every document, before its own scripts (an init script is not subject to
  * the app's CSP, which forbids evaluating strings): notes when the first data
- * row of the Users table (a row with a link in it) is painted, and defines
- * the hooks below. Times are the page's own clock (performance.now()).
+ * row of the Users or Numbers table is painted, and defines the hooks below. Times are the page's own clock (performance.now()).
  */
 const PAGE_HOOKS = `(() => {
   const ROWS = 'table[aria-label="Users"] tbody tr'
   const dataRows = () => [...document.querySelectorAll(ROWS)].filter((r) => r.querySelector('td a'))
+  // A data row of Users or Numbers: more than the one cell of a "Loading" or "No …" row.
+  const FIRST_ROWS = 'table[aria-label="Users"] tbody tr, table[aria-label="Numbers"] tbody tr'
+  const anyDataRow = () => [...document.querySelectorAll(FIRST_ROWS)].some((r) => r.cells.length > 1)
   const observer = new MutationObserver(() => {
-    if (dataRows().length === 0) return
+    if (!anyDataRow()) return
     observer.disconnect()
     requestAnimationFrame(() => { window.__firstRowsMs = performance.now() })
   })
@@ -94,7 +97,7 @@ interface PageHooks {
   __fetchMs(query: string): Promise<number>
 }
 
-/** The baseline page: no framework, one fetch, 50 rows written with the DOM API. */
+/** The Users baseline: no framework, one fetch, the 25 rows written with the DOM API. */
 const PLAIN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Users</title></head>
 <body><table aria-label="Users"><thead><tr><th>Name</th><th>Email</th><th>Department</th>
 <th>DID</th><th>Internal number</th><th>Status</th></tr></thead><tbody></tbody></table>
@@ -114,6 +117,31 @@ const PLAIN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
       tr.append(name)
       for (const text of [u.email, u.department, u.line?.didNumber ?? '—',
         u.line?.internalNumber ?? '—', u.status]) {
+        const td = document.createElement('td')
+        td.textContent = text
+        tr.append(td)
+      }
+      body.append(tr)
+    }
+  })
+</script></body></html>`
+
+const PLAIN_NUMBERS_FILE = 'bench-plain-numbers.html'
+
+/** The Numbers baseline: the same inventory fetched, its first 25 numbers written with the DOM API. */
+const PLAIN_NUMBERS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Numbers</title></head>
+<body><table aria-label="Numbers"><thead><tr><th>Number</th><th>Assigned to</th><th>Added</th>
+</tr></thead><tbody></tbody></table>
+<script>
+  const session = JSON.parse(sessionStorage.getItem('phone-systems.admin-session'))
+  fetch('/api/admin/numbers', {
+    headers: { authorization: 'Bearer ' + session.token },
+  }).then((r) => r.json()).then(({ items }) => {
+    const body = document.querySelector('tbody')
+    for (const n of items.slice(0, 25)) {
+      const tr = document.createElement('tr')
+      for (const text of [n.number, n.assignedTo ? n.assignedTo.name + ' ' + n.assignedTo.email : 'Free',
+        new Date(n.createdAt).toLocaleString()]) {
         const td = document.createElement('td')
         td.textContent = text
         tr.append(td)
@@ -151,10 +179,11 @@ export const adminUi10k: BenchSuite = {
     await buildApp()
     const rendererDir = path.join(PROJECT_ROOT, 'out', 'renderer')
     await writeFile(path.join(rendererDir, PLAIN_FILE), PLAIN_PAGE)
+    await writeFile(path.join(rendererDir, PLAIN_NUMBERS_FILE), PLAIN_NUMBERS_PAGE)
     const platform = await startTestPlatform({}, { rendererDir })
     const browser = await launchChromium()
     try {
-      await seedUsers(platform.ctx.db, USER_COUNT, platform.ctx.now())
+      const seeded = await seedUsers(platform.ctx.db, USER_COUNT, platform.ctx.now())
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
       await context.addInitScript({ content: PAGE_HOOKS })
       const page = await context.newPage()
@@ -171,6 +200,8 @@ export const adminUi10k: BenchSuite = {
         {
           firstRows: () => timeFirstRows(page, usersUrl),
           plainTable: () => timeFirstRows(page, `${platform.url}/${PLAIN_FILE}`),
+          numbersFirstRows: () => timeFirstRows(page, `${platform.url}/admin/numbers`),
+          plainNumbers: () => timeFirstRows(page, `${platform.url}/${PLAIN_NUMBERS_FILE}`),
           filter: async (round) => {
             const query = QUERIES[round % QUERIES.length]!
             await resetUsers(page, usersUrl)
@@ -204,6 +235,17 @@ export const adminUi10k: BenchSuite = {
             },
           },
           {
+            measurement: 'admin Numbers, 10k users: navigation → first rows shown',
+            samples: samples.numbersFirstRows,
+            baseline: {
+              samples: samples.plainNumbers,
+              note:
+                `a plain HTML page (no framework) on the same origin that fetches the same ` +
+                `inventory (${seeded.withDid} DIDs) and writes its first 25 numbers with the DOM ` +
+                'API; navigation → rows painted',
+            },
+          },
+          {
             measurement: 'admin Users, 10k: type a search → filtered rows shown',
             samples: samples.filter,
             targetMs: TARGET_MS,
@@ -217,10 +259,13 @@ export const adminUi10k: BenchSuite = {
         ],
         notes: [
           `admin UI, 10k users: first rows ${ms(median(samples.firstRows))} (plain table ` +
-            `${ms(median(samples.plainTable))}); search ${ms(median(samples.filter))} ` +
+            `${ms(median(samples.plainTable))}); Numbers first rows ` +
+            `${ms(median(samples.numbersFirstRows))} (plain table ` +
+            `${ms(median(samples.plainNumbers))}); search ${ms(median(samples.filter))} ` +
             `(API alone ${ms(median(samples.fetchOnly))}); searches typed: ${QUERIES.join(', ')}; ` +
             'times from navigation start / the input event to the next painted frame, in the page; ' +
-            'the first 10 rows are drawn first, the other 15 and the paginator a frame later; ' +
+            'on both pages the first 10 rows are drawn first, the other 15 and the paginator a ' +
+            'frame later; ' +
             `1-minute load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`,
         ],
       }
@@ -228,6 +273,7 @@ export const adminUi10k: BenchSuite = {
       await browser.close()
       await platform.dispose()
       await rm(path.join(rendererDir, PLAIN_FILE), { force: true })
+      await rm(path.join(rendererDir, PLAIN_NUMBERS_FILE), { force: true })
     }
   },
 }
