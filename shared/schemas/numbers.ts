@@ -17,6 +17,13 @@ export const numbersDeleteSchema = numbersAddSchema
 export const numbersListQuerySchema = z.strictObject({
   q: text(40).optional(),
   free: z.enum(['true', 'false']).optional(),
+  /** At most this many, in number order: what a search box suggests. Without it, all. */
+  limit: z.coerce
+    .number({ error: 'must be a whole number from 1 to 1000' })
+    .int({ error: 'must be a whole number from 1 to 1000' })
+    .min(1, { error: 'must be a whole number from 1 to 1000' })
+    .max(1000, { error: 'must be a whole number from 1 to 1000' })
+    .optional(),
 })
 
 export const phoneNumberSchema = z.object({

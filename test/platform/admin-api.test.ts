@@ -103,6 +103,15 @@ describe('admin API', () => {
     }
     const free = await admin.get('/api/admin/numbers?free=true')
     expect(free.body.items.map((n: { number: string }) => n.number)).toContain('+4520304071')
+    // What a search box asks for: the first matches in number order, no more.
+    const firstFree = await admin.get('/api/admin/numbers?free=true&q=452030407&limit=2')
+    expect(firstFree.body.items.map((n: { number: string }) => n.number)).toEqual(
+      free.body.items
+        .map((n: { number: string }) => n.number)
+        .filter((n: string) => n.startsWith('+452030407'))
+        .slice(0, 2),
+    )
+    expect(firstFree.body.items).toHaveLength(2)
     const taken = await admin.put(
       `/api/admin/users/${await createUserWithLine(admin, 'next@example.test')}/app-line`,
       {

@@ -231,7 +231,10 @@ const cases: Case[] = [
   c('id 1e3', 'DELETE /api/admin/devices/1e3', undefined, 400, 'id'),
 
   // DID inventory. One bad entry spoils the batch: the good one before it is not added.
-  ...queries('/api/admin/numbers', `free=maybe q=${long(41)} q=%00 page=1`),
+  ...queries(
+    '/api/admin/numbers',
+    `free=maybe q=${long(41)} q=%00 page=1 limit=0 limit=1001 limit=abc limit=1.5 limit=-3`,
+  ),
   c('SQL in q', `GET /api/admin/numbers?q=${encodeURIComponent(SQL[0]!)}`, undefined, 200, null),
   ...[ADD, REMOVE].flatMap((r) => [
     ...vary(r, {}, 'numbers', [[], '+4520304055', Array(1001).fill('+4520304055')]),

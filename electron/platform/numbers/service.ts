@@ -108,9 +108,10 @@ export async function listNumbers(
   ctx: PlatformContext,
   q: string | undefined,
   free: boolean | undefined,
+  limit?: number,
 ): Promise<PhoneNumber[]> {
   const where: string[] = []
-  const params: string[] = []
+  const params: (string | number)[] = []
   if (q) {
     where.push("replace(n.number, '+', '') LIKE ? ESCAPE '\\'")
     params.push(`%${q.replace(/[^\d]/g, '')}%`)
@@ -126,8 +127,9 @@ export async function listNumbers(
   }>(
     `SELECT n.number, n.created_at, l.user_id, u.first_name, u.last_name, u.email
      FROM numbers n LEFT JOIN app_lines l ON l.did_number = n.number LEFT JOIN users u ON u.id = l.user_id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY n.number`,
-    params,
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY n.number
+     ${limit === undefined ? '' : 'LIMIT ?'}`,
+    limit === undefined ? params : [...params, limit],
   )
   return rows.map((r) => ({
     number: r.number,

@@ -76,7 +76,7 @@ export const listDevices = (userId: number) =>
   call<{ items: Device[] }>('GET', `/api/admin/users/${userId}/devices`)
 export const revokeDevice = (id: number) => call<Device>('DELETE', `/api/admin/devices/${id}`)
 
-export const listNumbers = (filter: { q?: string; free?: boolean } = {}) =>
+export const listNumbers = (filter: { q?: string; free?: boolean; limit?: number } = {}) =>
   call<{ items: PhoneNumber[] }>('GET', '/api/admin/numbers', { query: filter })
 export const addNumbers = (numbers: string[]) =>
   call<{ added: string[]; alreadyPresent: string[] }>('POST', '/api/admin/numbers', {

@@ -18,6 +18,7 @@ export function numberRoutes(app: FastifyInstance, ctx: PlatformContext): void {
         ctx,
         query.q,
         query.free === undefined ? undefined : query.free === 'true',
+        query.limit,
       ),
     }
   })
