@@ -14,16 +14,31 @@ export const numbersAddSchema = z.strictObject({
 
 export const numbersDeleteSchema = numbersAddSchema
 
+/** Columns the Numbers table sorts by. */
+export const NUMBER_SORT_FIELDS = ['number', 'createdAt'] as const
+
+/**
+ * One page of the inventory. `q`: digits find numbers, words find the user a
+ * number is assigned to (name or email). The Numbers page asks for a page;
+ * a search box asks for the first `pageSize` matches.
+ */
 export const numbersListQuerySchema = z.strictObject({
-  q: text(40).optional(),
+  q: text(100).optional(),
   free: z.enum(['true', 'false']).optional(),
-  /** At most this many, in number order: what a search box suggests. Without it, all. */
-  limit: z.coerce
+  sort: z.enum(NUMBER_SORT_FIELDS).default('number'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce
+    .number({ error: 'must be a whole number from 1' })
+    .int({ error: 'must be a whole number from 1' })
+    .min(1, { error: 'must be a whole number from 1' })
+    .max(1_000_000, { error: 'must be at most 1000000' })
+    .default(1),
+  pageSize: z.coerce
     .number({ error: 'must be a whole number from 1 to 1000' })
     .int({ error: 'must be a whole number from 1 to 1000' })
     .min(1, { error: 'must be a whole number from 1 to 1000' })
     .max(1000, { error: 'must be a whole number from 1 to 1000' })
-    .optional(),
+    .default(100),
 })
 
 export const phoneNumberSchema = z.object({
@@ -33,6 +48,12 @@ export const phoneNumberSchema = z.object({
   assignedTo: z.object({ userId: z.number(), name: z.string(), email: z.string() }).nullable(),
 })
 
-export const numbersListSchema = z.object({ items: z.array(phoneNumberSchema) })
+export const numbersListSchema = z.object({
+  items: z.array(phoneNumberSchema),
+  /** How many match the query, all pages together. */
+  total: z.number(),
+})
 
 export type PhoneNumber = z.infer<typeof phoneNumberSchema>
+export type NumberListQuery = z.infer<typeof numbersListQuerySchema>
+export type NumberList = z.infer<typeof numbersListSchema>

@@ -104,7 +104,7 @@ describe('admin API', () => {
     const free = await admin.get('/api/admin/numbers?free=true')
     expect(free.body.items.map((n: { number: string }) => n.number)).toContain('+4520304071')
     // What a search box asks for: the first matches in number order, no more.
-    const firstFree = await admin.get('/api/admin/numbers?free=true&q=452030407&limit=2')
+    const firstFree = await admin.get('/api/admin/numbers?free=true&q=452030407&pageSize=2')
     expect(firstFree.body.items.map((n: { number: string }) => n.number)).toEqual(
       free.body.items
         .map((n: { number: string }) => n.number)
@@ -112,6 +112,9 @@ describe('admin API', () => {
         .slice(0, 2),
     )
     expect(firstFree.body.items).toHaveLength(2)
+    expect(firstFree.body.total).toBe(
+      free.body.items.filter((n: { number: string }) => n.number.startsWith('+452030407')).length,
+    )
     const taken = await admin.put(
       `/api/admin/users/${await createUserWithLine(admin, 'next@example.test')}/app-line`,
       {
@@ -119,6 +122,16 @@ describe('admin API', () => {
       },
     )
     expect(taken.status).toBe(200)
+    // Words find the person a number is assigned to; digits find numbers.
+    const byOwner = await admin.get('/api/admin/numbers?q=next%40example')
+    expect(byOwner.body).toMatchObject({
+      total: 1,
+      items: [{ number: '+4520304071', assignedTo: { email: 'next@example.test' } }],
+    })
+    const assigned = await admin.get('/api/admin/numbers?free=false&sort=number&order=desc')
+    const assignedNumbers = assigned.body.items.map((n: { number: string }) => n.number)
+    expect(assignedNumbers).toContain('+4520304071')
+    expect(assignedNumbers).toEqual([...assignedNumbers].sort().reverse())
   })
 
   it('lists users with paging, search, filters and sorting', async () => {

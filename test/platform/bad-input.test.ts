@@ -233,7 +233,7 @@ const cases: Case[] = [
   // DID inventory. One bad entry spoils the batch: the good one before it is not added.
   ...queries(
     '/api/admin/numbers',
-    `free=maybe q=${long(41)} q=%00 page=1 limit=0 limit=1001 limit=abc limit=1.5 limit=-3`,
+    `free=maybe q=${long(101)} q=%00 page=0 pageSize=0 pageSize=1001 pageSize=abc pageSize=1.5 sort=name order=up limit=5`,
   ),
   c('SQL in q', `GET /api/admin/numbers?q=${encodeURIComponent(SQL[0]!)}`, undefined, 200, null),
   ...[ADD, REMOVE].flatMap((r) => [

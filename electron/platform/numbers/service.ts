@@ -3,7 +3,8 @@ import { audit, type Actor } from '../audit'
 import { badRequest, HttpError } from '../errors'
 import { toE164 } from '../../../shared/phone-number'
 import type { FieldError } from '../../../shared/schemas/errors'
-import type { PhoneNumber } from '../../../shared/schemas/numbers'
+import type { NumberList, NumberListQuery, PhoneNumber } from '../../../shared/schemas/numbers'
+import { containsPattern } from '../db/like'
 import { iso } from '../time'
 
 /** Every entry valid, or a 400 with one error per bad entry (`numbers.<index>`). */
@@ -104,43 +105,74 @@ export async function removeNumbers(ctx: PlatformContext, numbers: string[], act
   })
 }
 
+const NUMBER_SORT_SQL: Record<NumberListQuery['sort'], string> = {
+  number: 'n.number',
+  createdAt: 'n.created_at',
+}
+
+/** `q` as the admin typed it: digits (and phone punctuation) search numbers, anything else people. */
+function numberSearch(q: string | undefined): { sql: string; params: string[] } | null {
+  const text = q?.trim()
+  if (!text) return null
+  if (/^[\d\s+()./-]+$/.test(text)) {
+    return {
+      sql: "replace(n.number, '+', '') LIKE ? ESCAPE '\\'",
+      params: [`%${text.replace(/\D/g, '')}%`],
+    }
+  }
+  const like = containsPattern(text)
+  return {
+    sql: "(u.first_name || ' ' || u.last_name LIKE ? ESCAPE '\\' OR u.email LIKE ? ESCAPE '\\')",
+    params: [like, like],
+  }
+}
+
 export async function listNumbers(
   ctx: PlatformContext,
-  q: string | undefined,
-  free: boolean | undefined,
-  limit?: number,
-): Promise<PhoneNumber[]> {
+  query: NumberListQuery,
+): Promise<NumberList> {
   const where: string[] = []
   const params: (string | number)[] = []
-  if (q) {
-    where.push("replace(n.number, '+', '') LIKE ? ESCAPE '\\'")
-    params.push(`%${q.replace(/[^\d]/g, '')}%`)
+  const search = numberSearch(query.q)
+  if (search) {
+    where.push(search.sql)
+    params.push(...search.params)
   }
-  if (free !== undefined) where.push(free ? 'l.user_id IS NULL' : 'l.user_id IS NOT NULL')
-  const rows = await ctx.db.all<{
-    number: string
-    created_at: number
-    user_id: number | null
-    first_name: string | null
-    last_name: string | null
-    email: string | null
-  }>(
-    `SELECT n.number, n.created_at, l.user_id, u.first_name, u.last_name, u.email
-     FROM numbers n LEFT JOIN app_lines l ON l.did_number = n.number LEFT JOIN users u ON u.id = l.user_id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY n.number
-     ${limit === undefined ? '' : 'LIMIT ?'}`,
-    limit === undefined ? params : [...params, limit],
-  )
-  return rows.map((r) => ({
-    number: r.number,
-    createdAt: iso(r.created_at),
-    assignedTo:
-      r.user_id === null
-        ? null
-        : {
-            userId: r.user_id,
-            name: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
-            email: r.email ?? '',
-          },
-  }))
+  if (query.free !== undefined)
+    where.push(query.free === 'true' ? 'l.user_id IS NULL' : 'l.user_id IS NOT NULL')
+  const from = `FROM numbers n LEFT JOIN app_lines l ON l.did_number = n.number
+     LEFT JOIN users u ON u.id = l.user_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC'
+  const [rows, count] = await Promise.all([
+    ctx.db.all<{
+      number: string
+      created_at: number
+      user_id: number | null
+      first_name: string | null
+      last_name: string | null
+      email: string | null
+    }>(
+      `SELECT n.number, n.created_at, l.user_id, u.first_name, u.last_name, u.email ${from}
+       ORDER BY ${NUMBER_SORT_SQL[query.sort]} ${direction}, n.number ${direction}
+       LIMIT ? OFFSET ?`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    ),
+    ctx.db.get<{ total: number }>(`SELECT count(*) AS total ${from}`, params),
+  ])
+  return {
+    total: count?.total ?? 0,
+    items: rows.map((r) => ({
+      number: r.number,
+      createdAt: iso(r.created_at),
+      assignedTo:
+        r.user_id === null
+          ? null
+          : {
+              userId: r.user_id,
+              name: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim(),
+              email: r.email ?? '',
+            },
+    })),
+  }
 }

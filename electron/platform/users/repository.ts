@@ -1,4 +1,5 @@
 import type { Queryable, Transaction } from '../db/connection'
+import { containsPattern } from '../db/like'
 import type { UserInput, UserListQuery, UserPatch } from '../../../shared/schemas/users'
 import { USER_STATUS_SQL } from './status'
 
@@ -80,11 +81,6 @@ const SORT_SQL: Record<UserListQuery['sort'], string> = {
     '(SELECT max(d.last_seen_at) FROM devices d WHERE d.user_id = u.id) {dir}',
 }
 
-/** `%` and `_` typed by an admin are literal characters, not wildcards. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
 /** One page of user ids matching the query, and how many match in all. */
 export async function listUserIds(
   db: Queryable,
@@ -94,7 +90,7 @@ export async function listUserIds(
   const where: string[] = []
   const params: (string | number)[] = []
   if (query.q) {
-    const like = likePattern(query.q)
+    const like = containsPattern(query.q)
     where.push(`(u.first_name || ' ' || u.last_name LIKE ? ESCAPE '\\'
       OR u.last_name || ' ' || u.first_name LIKE ? ESCAPE '\\'
       OR u.email LIKE ? ESCAPE '\\'

@@ -5,7 +5,7 @@ import type { AdminSession } from '../../../shared/schemas/admin'
 import type { appLineInputSchema } from '../../../shared/schemas/app-line'
 import type { AuditEntry } from '../../../shared/schemas/audit'
 import type { Device } from '../../../shared/schemas/devices'
-import type { PhoneNumber } from '../../../shared/schemas/numbers'
+import type { NumberList, NumberListQuery } from '../../../shared/schemas/numbers'
 import type { OutboxList, OutboxStatus } from '../../../shared/schemas/outbox'
 import type { DepartmentList, UserImportReport } from '../../../shared/schemas/user-import'
 import type {
@@ -76,8 +76,12 @@ export const listDevices = (userId: number) =>
   call<{ items: Device[] }>('GET', `/api/admin/users/${userId}/devices`)
 export const revokeDevice = (id: number) => call<Device>('DELETE', `/api/admin/devices/${id}`)
 
-export const listNumbers = (filter: { q?: string; free?: boolean; limit?: number } = {}) =>
-  call<{ items: PhoneNumber[] }>('GET', '/api/admin/numbers', { query: filter })
+export type NumberQuery = Partial<Omit<NumberListQuery, 'free'>> & { free?: boolean }
+export const listNumbers = (query: NumberQuery = {}, signal?: AbortSignal) =>
+  call<NumberList>('GET', '/api/admin/numbers', {
+    query: { ...query },
+    ...(signal ? { signal } : {}),
+  })
 export const addNumbers = (numbers: string[]) =>
   call<{ added: string[]; alreadyPresent: string[] }>('POST', '/api/admin/numbers', {
     body: { numbers },

@@ -13,14 +13,7 @@ export function numberRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/admin/numbers', async (request) => {
     await requireAdmin(ctx, request)
     const query = parse(numbersListQuerySchema, request.query, 'query')
-    return {
-      items: await listNumbers(
-        ctx,
-        query.q,
-        query.free === undefined ? undefined : query.free === 'true',
-        query.limit,
-      ),
-    }
+    return listNumbers(ctx, query)
   })
 
   app.post('/api/admin/numbers', async (request, reply) => {
