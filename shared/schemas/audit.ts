@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { text } from './common'
+import { countQuery, text } from './common'
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -22,12 +22,7 @@ export const auditQuerySchema = z.strictObject({
     .int({ error: 'must be an audit entry id' })
     .positive({ error: 'must be an audit entry id' })
     .optional(),
-  limit: z.coerce
-    .number({ error: 'must be a whole number from 1 to 500' })
-    .int({ error: 'must be a whole number from 1 to 500' })
-    .min(1, { error: 'must be a whole number from 1 to 500' })
-    .max(500, { error: 'must be a whole number from 1 to 500' })
-    .default(100),
+  limit: countQuery(500, 100),
 })
 
 export const auditListSchema = z.object({ items: z.array(auditEntrySchema) })

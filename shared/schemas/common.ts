@@ -6,12 +6,12 @@ import { toE164 } from '../phone-number'
 // Unicode is welcome.
 const CONTROL_CHARS = /\p{Cc}/u
 
-/** A short free-text field: trimmed, without control characters, at most `max` characters. */
 /** Tells a missing value from one of the wrong type, so the message fits the mistake. */
 export function requiredOr(wrongType: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : wrongType)
 }
 
+/** A short free-text field: trimmed, without control characters, at most `max` characters. */
 export function text(max: number) {
   return z
     .string({ error: requiredOr('must be text') })
@@ -65,3 +65,22 @@ export const idParams = z.object({ id: idSchema })
 
 /** ISO-8601 timestamp as sent over the API. */
 export const timestamp = z.string()
+
+/** A count from a query string (`pageSize`, `limit`): a whole number from 1 to `max`. */
+export function countQuery(max: number, fallback: number) {
+  const error = `must be a whole number from 1 to ${max}`
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(1, { error })
+    .max(max, { error })
+    .default(fallback)
+}
+
+/** Which page of a paged list, from 1. */
+export const pageQuery = z.coerce
+  .number({ error: 'must be a whole number from 1' })
+  .int({ error: 'must be a whole number from 1' })
+  .min(1, { error: 'must be a whole number from 1' })
+  .max(1_000_000, { error: 'must be at most 1000000' })
+  .default(1)

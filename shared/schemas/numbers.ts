@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { text } from './common'
+import { countQuery, pageQuery, text } from './common'
 
 /**
  * Numbers arrive as the admin typed them; each is checked on its own so one
@@ -27,18 +27,8 @@ export const numbersListQuerySchema = z.strictObject({
   free: z.enum(['true', 'false']).optional(),
   sort: z.enum(NUMBER_SORT_FIELDS).default('number'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce
-    .number({ error: 'must be a whole number from 1' })
-    .int({ error: 'must be a whole number from 1' })
-    .min(1, { error: 'must be a whole number from 1' })
-    .max(1_000_000, { error: 'must be at most 1000000' })
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: 'must be a whole number from 1 to 1000' })
-    .int({ error: 'must be a whole number from 1 to 1000' })
-    .min(1, { error: 'must be a whole number from 1 to 1000' })
-    .max(1000, { error: 'must be a whole number from 1 to 1000' })
-    .default(100),
+  page: pageQuery,
+  pageSize: countQuery(1000, 100),
 })
 
 export const phoneNumberSchema = z.object({

@@ -1,13 +1,9 @@
 import { z } from 'zod'
+import { countQuery } from './common'
 
 /** Newest first; an outbox can grow without bound, so one page at a time. */
 export const outboxQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number({ error: 'must be a whole number from 1 to 200' })
-    .int({ error: 'must be a whole number from 1 to 200' })
-    .min(1, { error: 'must be a whole number from 1 to 200' })
-    .max(200, { error: 'must be a whole number from 1 to 200' })
-    .default(50),
+  limit: countQuery(200, 50),
 })
 
 /** One message written to `<data>/outbox/` instead of being sent. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { emailSchema, text } from './common'
+import { countQuery, emailSchema, pageQuery, text } from './common'
 import { appLineSchema } from './app-line'
 import { invitationSchema } from './invitations'
 
@@ -41,18 +41,8 @@ export const userListQuerySchema = z.strictObject({
   department: text(NAME_MAX).optional(),
   sort: z.enum(USER_SORT_FIELDS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce
-    .number({ error: 'must be a whole number from 1' })
-    .int({ error: 'must be a whole number from 1' })
-    .min(1, { error: 'must be a whole number from 1' })
-    .max(1_000_000, { error: 'must be at most 1000000' })
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: 'must be a whole number from 1 to 200' })
-    .int({ error: 'must be a whole number from 1 to 200' })
-    .min(1, { error: 'must be a whole number from 1 to 200' })
-    .max(200, { error: 'must be a whole number from 1 to 200' })
-    .default(50),
+  page: pageQuery,
+  pageSize: countQuery(200, 50),
 })
 
 export const userSchema = z.object({

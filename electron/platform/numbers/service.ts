@@ -3,7 +3,7 @@ import { audit, type Actor } from '../audit'
 import { badRequest, HttpError } from '../errors'
 import { toE164 } from '../../../shared/phone-number'
 import type { FieldError } from '../../../shared/schemas/errors'
-import type { NumberList, NumberListQuery, PhoneNumber } from '../../../shared/schemas/numbers'
+import type { NumberList, NumberListQuery } from '../../../shared/schemas/numbers'
 import { containsPattern } from '../db/like'
 import { iso } from '../time'
 
