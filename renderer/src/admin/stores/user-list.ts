@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listUsers } from '../api'
-import { errorMessage, isAbort } from '../format'
+import { errorMessage } from '../format'
+import { latestRequests } from '../composables/latestRequests'
 import type { User, UserListQuery, UserStatus } from '../../../../shared/schemas/users'
 
 export type UserSort = UserListQuery['sort']
@@ -23,25 +24,19 @@ export const useUserList = defineStore('admin-user-list', () => {
 
   const items = ref<User[]>([])
   const total = ref(0)
-  const loading = ref(false)
   const error = ref<string | null>(null)
   /** Set once the first answer arrived, so an empty table can say "no users" rather than nothing. */
   const loaded = ref(false)
 
-  let inFlight: AbortController | null = null
+  const latest = latestRequests()
 
   /**
    * Fetches the page for the current query. Search runs on every keystroke
-   * without a debounce: each new request aborts the one before, so only the
-   * answer to what is in the box now is ever shown, with no added delay.
+   * without a debounce: only the answer to what is in the box now is shown.
    */
   async function load(): Promise<void> {
-    inFlight?.abort()
-    const mine = new AbortController()
-    inFlight = mine
-    loading.value = true
-    try {
-      const result = await listUsers(
+    const outcome = await latest((signal) =>
+      listUsers(
         {
           q: q.value.trim() || undefined,
           status: status.value ?? undefined,
@@ -51,22 +46,18 @@ export const useUserList = defineStore('admin-user-list', () => {
           page: page.value,
           pageSize: pageSize.value,
         },
-        mine.signal,
-      )
-      if (inFlight !== mine) return
-      items.value = result.items
-      total.value = result.total
-      error.value = null
-      loaded.value = true
-    } catch (err) {
-      if (isAbort(err) || inFlight !== mine) return
-      error.value = errorMessage(err)
-    } finally {
-      if (inFlight === mine) {
-        loading.value = false
-        inFlight = null
-      }
+        signal,
+      ),
+    )
+    if (!outcome) return
+    if ('error' in outcome) {
+      error.value = errorMessage(outcome.error)
+      return
     }
+    items.value = outcome.value.items
+    total.value = outcome.value.total
+    error.value = null
+    loaded.value = true
   }
 
   /** A filter changed: back to the first page. */
@@ -91,7 +82,6 @@ export const useUserList = defineStore('admin-user-list', () => {
     pageSize,
     items,
     total,
-    loading,
     error,
     loaded,
     load,
