@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listUsers } from '../api'
-import { errorMessage } from '../format'
-import { latestRequests } from '../composables/latestRequests'
+import { usePagedList } from '../composables/usePagedList'
 import type { User, UserListQuery, UserStatus } from '../../../../shared/schemas/users'
 
 export type UserSort = UserListQuery['sort']
@@ -22,43 +21,24 @@ export const useUserList = defineStore('admin-user-list', () => {
   // 25 rows fill a laptop screen; each row drawn costs time, so more is opt-in.
   const pageSize = ref(25)
 
-  const items = ref<User[]>([])
-  const total = ref(0)
-  const error = ref<string | null>(null)
-  /** Set once the first answer arrived, so an empty table can say "no users" rather than nothing. */
-  const loaded = ref(false)
-
-  const latest = latestRequests()
-
   /**
-   * Fetches the page for the current query. Search runs on every keystroke
-   * without a debounce: only the answer to what is in the box now is shown.
+   * The page for the current query. Search runs on every keystroke without a
+   * debounce: only the answer to what is in the box now is shown.
    */
-  async function load(): Promise<void> {
-    const outcome = await latest((signal) =>
-      listUsers(
-        {
-          q: q.value.trim() || undefined,
-          status: status.value ?? undefined,
-          department: department.value ?? undefined,
-          sort: sort.value,
-          order: order.value,
-          page: page.value,
-          pageSize: pageSize.value,
-        },
-        signal,
-      ),
-    )
-    if (!outcome) return
-    if ('error' in outcome) {
-      error.value = errorMessage(outcome.error)
-      return
-    }
-    items.value = outcome.value.items
-    total.value = outcome.value.total
-    error.value = null
-    loaded.value = true
-  }
+  const { items, total, error, loaded, load } = usePagedList<User>((signal) =>
+    listUsers(
+      {
+        q: q.value.trim() || undefined,
+        status: status.value ?? undefined,
+        department: department.value ?? undefined,
+        sort: sort.value,
+        order: order.value,
+        page: page.value,
+        pageSize: pageSize.value,
+      },
+      signal,
+    ),
+  )
 
   /** A filter changed: back to the first page. */
   function refilter(): Promise<void> {
