@@ -36,6 +36,11 @@ const domFramework = {
   message: 'shared/ imports nothing from Node, the DOM or Electron (DESIGN.md §2).',
 }
 
+const sharedByPath = {
+  regex: '^(\\.\\./)+shared/',
+  message: "Import shared/ code as '@shared/…', the one way it is imported outside shared/.",
+}
+
 /** One no-restricted-imports setting per folder: later settings replace earlier ones. */
 function restrictImports(files, patterns) {
   return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } }
@@ -91,13 +96,17 @@ export default defineConfig([
     languageOptions: { globals: globals.node },
   },
 
+  restrictImports(['test/**', 'scripts/**', 'theme/**'], [sharedByPath]),
   restrictImports(
     ['shared/**'],
     [nodeBuiltins, electronPackage, electronFolder, rendererFolder, domFramework],
   ),
-  restrictImports(['renderer/**'], [nodeBuiltins, electronPackage, electronFolder]),
-  restrictImports(['electron/platform/**'], [electronPackage, rendererFolder, shellFolders]),
-  restrictImports(['electron/main/**'], [rendererFolder]),
+  restrictImports(['renderer/**'], [nodeBuiltins, electronPackage, electronFolder, sharedByPath]),
+  restrictImports(
+    ['electron/platform/**'],
+    [electronPackage, rendererFolder, shellFolders, sharedByPath],
+  ),
+  restrictImports(['electron/main/**'], [rendererFolder, sharedByPath]),
   // Sandboxed preloads get `electron` and a few polyfills, not Node's modules.
-  restrictImports(['electron/preload/**'], [nodeBuiltins, rendererFolder]),
+  restrictImports(['electron/preload/**'], [nodeBuiltins, rendererFolder, sharedByPath]),
 ])

@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron'
 import { preloadPath, rendererUrl } from './renderer-url'
-import { PLATFORM_URL_SWITCH } from '../../shared/bridge'
+import { PLATFORM_URL_SWITCH } from '@shared/bridge'
 
 /** The one app window; the renderer decides between softphone (`/`) and admin (`/admin`). */
 export function createMainWindow(platformUrl?: string): BrowserWindow {

@@ -1,5 +1,5 @@
 import type { PlatformContext } from './context'
-import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit'
+import type { AuditEntry, AuditQuery } from '@shared/schemas/audit'
 import { iso } from './time'
 
 interface AuditRow {

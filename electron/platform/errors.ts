@@ -1,4 +1,4 @@
-import type { FieldError } from '../../shared/schemas/errors'
+import type { FieldError } from '@shared/schemas/errors'
 
 /**
  * An error the API answers with as is: status, a sentence for people and the

@@ -1,5 +1,5 @@
 import { contextBridge } from 'electron'
-import { PLATFORM_URL_SWITCH, type PhoneSystemsBridge } from '../../shared/bridge'
+import { PLATFORM_URL_SWITCH, type PhoneSystemsBridge } from '@shared/bridge'
 
 /**
  * The whole API the renderer gets from the OS side. Sandboxed preloads can only use a

@@ -1,4 +1,4 @@
-import type { PhoneSystemsBridge } from '../../shared/bridge'
+import type { PhoneSystemsBridge } from '@shared/bridge'
 
 declare global {
   interface Window {

@@ -15,7 +15,7 @@ import { buildApp } from './build'
 import { interleave, WARMUP } from './measure'
 import { median } from './stats'
 import type { BenchRow, BenchSuite } from './types'
-import type { SipCredentials } from '../../shared/schemas/activation'
+import type { SipCredentials } from '@shared/schemas/activation'
 
 /** DESIGN.md §8. */
 const TARGET_FIRST_SCREEN_KB = 300

@@ -3,7 +3,7 @@ import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/pla
 import { startSmtpServer, type TestSmtpServer } from '../fixtures/smtp-server'
 import { codeMailedTo, createUserWithLine } from '../fixtures/invite'
 import { postFrom } from '../fixtures/local-address'
-import { generateActivationCode } from '../../shared/activation-code'
+import { generateActivationCode } from '@shared/activation-code'
 
 const DAY = 86_400_000
 

@@ -2,8 +2,8 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/platform'
 import { createUserWithLine } from '../fixtures/invite'
-import { userImportReportSchema } from '../../shared/schemas/user-import'
-import { apiErrorSchema } from '../../shared/schemas/errors'
+import { userImportReportSchema } from '@shared/schemas/user-import'
+import { apiErrorSchema } from '@shared/schemas/errors'
 
 /** CSV import (dry run, all or nothing) and export of users, and the departments filter. */
 describe('users CSV import and export', () => {

@@ -5,7 +5,7 @@ import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/pla
 import { startSmtpServer, type TestSmtpServer } from '../fixtures/smtp-server'
 import { createUserWithLine } from '../fixtures/invite'
 import { decodeQrPng } from '../fixtures/qr'
-import { outboxListSchema } from '../../shared/schemas/outbox'
+import { outboxListSchema } from '@shared/schemas/outbox'
 
 const CODE = /\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b/
 

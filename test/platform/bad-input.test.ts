@@ -4,7 +4,7 @@ import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/platform'
-import { apiErrorSchema } from '../../shared/schemas/errors'
+import { apiErrorSchema } from '@shared/schemas/errors'
 
 /**
  * Acceptance: bad input on every endpoint gets the 4xx that names the field,

@@ -4,9 +4,9 @@ import type { ParsedMail } from 'mailparser'
 import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/platform'
 import { startSmtpServer, type TestSmtpServer } from '../fixtures/smtp-server'
 import { decodeQrPng } from '../fixtures/qr'
-import { parseActivationLink } from '../../shared/activation-code'
-import { activationResultSchema, meSchema } from '../../shared/schemas/activation'
-import { userListSchema, userSchema } from '../../shared/schemas/users'
+import { parseActivationLink } from '@shared/activation-code'
+import { activationResultSchema, meSchema } from '@shared/schemas/activation'
+import { userListSchema, userSchema } from '@shared/schemas/users'
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex')
 

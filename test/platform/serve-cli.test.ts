@@ -5,7 +5,7 @@ import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ApiClient } from '../fixtures/platform'
-import { parseActivationLink } from '../../shared/activation-code'
+import { parseActivationLink } from '@shared/activation-code'
 import {
   PROJECT_ROOT,
   envWithoutPlatformSettings,

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Device } from './helpers'
-import type { SipCredentials } from '../../shared/schemas/activation'
+import type { SipCredentials } from '@shared/schemas/activation'
 
 type HarnessFn = (...args: unknown[]) => unknown
 

@@ -4,7 +4,7 @@ import {
   generateActivationCode,
   normalizeActivationCode,
   parseActivationLink,
-} from '../../shared/activation-code'
+} from '@shared/activation-code'
 
 /** Crockford's base32: digits and upper-case letters without I, L, O and U. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'

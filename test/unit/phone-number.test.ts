@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toE164 } from '../../shared/phone-number'
+import { toE164 } from '@shared/phone-number'
 
 describe('toE164', () => {
   it('accepts international form with spaces', () => {

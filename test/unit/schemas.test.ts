@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { appLineInputSchema, userInputSchema, userListQuerySchema } from '../../shared/schemas'
+import { appLineInputSchema, userInputSchema, userListQuerySchema } from '@shared/schemas'
 
 /** The issues of a failed parse as `path: message`, so a test names both the field and the reason. */
 function issuesOf(schema: z.ZodType, input: unknown): { path: string; message: string }[] {

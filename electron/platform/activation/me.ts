@@ -5,7 +5,7 @@ import { sha256 } from '../security/tokens'
 import { findDeviceByTokenHash, type DeviceRow } from '../devices/repository'
 import { getLine } from '../lines/repository'
 import { getUserRow, updateUser, type UserRow } from '../users/repository'
-import type { Me, Profile, ProfilePatch } from '../../../shared/schemas/activation'
+import type { Me, Profile, ProfilePatch } from '@shared/schemas/activation'
 
 const DEVICE_SIGNED_OUT =
   'This device is not activated any more. Activate it again with a new invitation.'

@@ -8,8 +8,8 @@ import { activeDevicesOnMachine, insertDevice, markDeviceRevoked } from '../devi
 import { findInvitationByCodeHash } from '../invitations/repository'
 import { getLine } from '../lines/repository'
 import { getUserRow } from '../users/repository'
-import { normalizeActivationCode, parseActivationLink } from '../../../shared/activation-code'
-import type { ActivationRequest, ActivationResult } from '../../../shared/schemas/activation'
+import { normalizeActivationCode, parseActivationLink } from '@shared/activation-code'
+import type { ActivationRequest, ActivationResult } from '@shared/schemas/activation'
 
 /**
  * One answer for every code that does not work (unknown, mistyped, used,

@@ -4,7 +4,7 @@ import { conflict, HttpError, unauthorized } from '../errors'
 import { hashPassword, verifyPassword } from '../security/passwords'
 import { newToken, sha256 } from '../security/tokens'
 import { iso } from '../time'
-import type { AdminSession } from '../../../shared/schemas/admin'
+import type { AdminSession } from '@shared/schemas/admin'
 
 const SESSION_TTL_MS = 12 * 3_600_000
 const WRONG_CREDENTIALS = 'Email or password is wrong'

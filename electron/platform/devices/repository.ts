@@ -1,5 +1,5 @@
 import type { Queryable, Transaction } from '../db/connection'
-import type { Device } from '../../../shared/schemas/devices'
+import type { Device } from '@shared/schemas/devices'
 import { iso } from '../time'
 
 export interface DeviceRow {

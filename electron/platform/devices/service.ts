@@ -3,7 +3,7 @@ import { audit, type Actor } from '../audit'
 import { conflict, notFound } from '../errors'
 import { unprovisionDevice } from '../sip/provisioning'
 import { requireUserRow } from '../users/service'
-import type { Device } from '../../../shared/schemas/devices'
+import type { Device } from '@shared/schemas/devices'
 import { getDevice, listDevices, markDeviceRevoked, toDevice } from './repository'
 
 export async function devicesOfUser(ctx: PlatformContext, userId: number): Promise<Device[]> {

@@ -12,7 +12,7 @@ import { adminSessionRoutes } from './routes/admin'
 import { userRoutes } from './routes/users'
 import { numberRoutes } from './routes/numbers'
 import { deviceRoutes } from './routes/device-api'
-import { SOFTPHONE_PATHS } from '../../../shared/softphone-paths'
+import { SOFTPHONE_PATHS } from '@shared/softphone-paths'
 import { userCsvRoutes } from './routes/user-csv'
 import { outboxRoutes } from './routes/outbox'
 

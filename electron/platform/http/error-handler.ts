@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { HttpError } from '../errors'
-import type { ApiError } from '../../../shared/schemas/errors'
+import type { ApiError } from '@shared/schemas/errors'
 
 /** Fastify's own request errors, in words that name what was wrong with the request. */
 function describeFastifyError(err: FastifyError): ApiError | null {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { badRequest } from '../errors'
-import type { FieldError } from '../../../shared/schemas/errors'
+import type { FieldError } from '@shared/schemas/errors'
 
 /** zod issues as field errors: `callerIds.2` names the third caller ID, unknown keys are named too. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], where: string): FieldError[] {

@@ -2,7 +2,7 @@ import type { Database } from '../db/connection'
 import type { Mailer } from '../mail/mailer'
 import { renderInvitationEmail } from '../mail/invitation-email'
 import { audit } from '../audit'
-import { buildActivationLink } from '../../../shared/activation-code'
+import { buildActivationLink } from '@shared/activation-code'
 import type { InvitationRow } from './repository'
 
 /** Waits between tries of a failed send: 2 s, 10 s, 1 min, 5 min, 15 min, then the admin resends. */

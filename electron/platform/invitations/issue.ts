@@ -1,7 +1,7 @@
 import type { Transaction } from '../db/connection'
 import type { PlatformContext } from '../context'
 import { audit, type Actor } from '../audit'
-import { generateActivationCode } from '../../../shared/activation-code'
+import { generateActivationCode } from '@shared/activation-code'
 import { sha256 } from '../security/tokens'
 import { insertInvitation, revokeOpenInvitations } from './repository'
 

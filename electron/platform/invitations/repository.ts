@@ -1,5 +1,5 @@
 import type { Queryable, Transaction } from '../db/connection'
-import type { Invitation } from '../../../shared/schemas/invitations'
+import type { Invitation } from '@shared/schemas/invitations'
 import { iso } from '../time'
 
 export interface InvitationRow {

@@ -1,5 +1,5 @@
 import type { Queryable, Transaction } from '../db/connection'
-import type { AppLine } from '../../../shared/schemas/app-line'
+import type { AppLine } from '@shared/schemas/app-line'
 import { iso } from '../time'
 import { conflict } from '../errors'
 

@@ -7,9 +7,9 @@ import { handOver, issueInvitation, runNow, type Scheduler } from '../invitation
 import { loadLatestInvitations, toInvitation } from '../invitations/repository'
 import { requireUserRow } from '../users/service'
 import { loadUser } from '../users/view'
-import type { AppLineInput } from '../../../shared/schemas/app-line'
-import type { User } from '../../../shared/schemas/users'
-import type { FieldError } from '../../../shared/schemas/errors'
+import type { AppLineInput } from '@shared/schemas/app-line'
+import type { User } from '@shared/schemas/users'
+import type { FieldError } from '@shared/schemas/errors'
 import {
   getLine,
   lineUsingInternalNumber,

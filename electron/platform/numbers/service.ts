@@ -1,9 +1,9 @@
 import type { PlatformContext } from '../context'
 import { audit, type Actor } from '../audit'
 import { badRequest, HttpError } from '../errors'
-import { toE164 } from '../../../shared/phone-number'
-import type { FieldError } from '../../../shared/schemas/errors'
-import type { NumberList, NumberListQuery } from '../../../shared/schemas/numbers'
+import { toE164 } from '@shared/phone-number'
+import type { FieldError } from '@shared/schemas/errors'
+import type { NumberList, NumberListQuery } from '@shared/schemas/numbers'
 import { containsPattern } from '../db/like'
 import { iso } from '../time'
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { simpleParser } from 'mailparser'
-import type { OutboxMessage } from '../../../shared/schemas/outbox'
+import type { OutboxMessage } from '@shared/schemas/outbox'
 
 /**
  * The messages the outbox mailer wrote, newest first. File names start with

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import type { PlatformContext } from '../context'
-import type { User, UserStatus } from '../../../shared/schemas/users'
+import type { User, UserStatus } from '@shared/schemas/users'
 import { loadUsers } from './view'
 
 const STATUS_TEXT: Record<UserStatus, string> = {

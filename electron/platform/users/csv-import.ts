@@ -3,13 +3,13 @@ import type { Queryable } from '../db/connection'
 import { audit, type Actor } from '../audit'
 import { fieldError } from '../errors'
 import { toFieldErrors } from '../http/validate'
-import { userInputSchema, type UserInput } from '../../../shared/schemas/users'
+import { userInputSchema, type UserInput } from '@shared/schemas/users'
 import {
   USER_IMPORT_COLUMNS,
   USER_IMPORT_MAX_ROWS,
   type UserImportReport,
   type UserImportRow,
-} from '../../../shared/schemas/user-import'
+} from '@shared/schemas/user-import'
 import { readCsvRecords, type CsvRecord } from './csv-records'
 import { insertUser } from './repository'
 

@@ -1,6 +1,6 @@
 import type { Queryable, Transaction } from '../db/connection'
 import { containsPattern } from '../db/like'
-import type { UserInput, UserListQuery, UserPatch } from '../../../shared/schemas/users'
+import type { UserInput, UserListQuery, UserPatch } from '@shared/schemas/users'
 import { USER_STATUS_SQL } from './status'
 
 export interface UserRow {

@@ -4,7 +4,7 @@ import { isConstraintError } from '../db/connection'
 import { audit, type Actor } from '../audit'
 import { conflict, notFound } from '../errors'
 import { unprovisionUser } from '../sip/provisioning'
-import type { User, UserInput, UserListQuery, UserPatch } from '../../../shared/schemas/users'
+import type { User, UserInput, UserListQuery, UserPatch } from '@shared/schemas/users'
 import {
   deleteUser,
   findUserIdByEmail,

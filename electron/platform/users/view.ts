@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/connection'
-import type { User, UserStatus } from '../../../shared/schemas/users'
+import type { User, UserStatus } from '@shared/schemas/users'
 import { loadLines } from '../lines/repository'
 import { loadLatestInvitations, toInvitation } from '../invitations/repository'
 import { loadDeviceStats } from '../devices/repository'

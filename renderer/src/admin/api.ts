@@ -1,20 +1,14 @@
 import type { z } from 'zod'
 import { ApiRequestError, apiRequest, UNREACHABLE, type RequestOptions } from '../api/http'
 import { useAdminSession } from './stores/session'
-import type { AdminSession } from '../../../shared/schemas/admin'
-import type { appLineInputSchema } from '../../../shared/schemas/app-line'
-import type { AuditEntry } from '../../../shared/schemas/audit'
-import type { Device } from '../../../shared/schemas/devices'
-import type { NumberList, NumberListQuery } from '../../../shared/schemas/numbers'
-import type { OutboxList, OutboxStatus } from '../../../shared/schemas/outbox'
-import type { DepartmentList, UserImportReport } from '../../../shared/schemas/user-import'
-import type {
-  User,
-  UserInput,
-  UserList,
-  UserListQuery,
-  UserPatch,
-} from '../../../shared/schemas/users'
+import type { AdminSession } from '@shared/schemas/admin'
+import type { appLineInputSchema } from '@shared/schemas/app-line'
+import type { AuditEntry } from '@shared/schemas/audit'
+import type { Device } from '@shared/schemas/devices'
+import type { NumberList, NumberListQuery } from '@shared/schemas/numbers'
+import type { OutboxList, OutboxStatus } from '@shared/schemas/outbox'
+import type { DepartmentList, UserImportReport } from '@shared/schemas/user-import'
+import type { User, UserInput, UserList, UserListQuery, UserPatch } from '@shared/schemas/users'
 
 /** Every call the admin console makes to the platform, typed by the shared schemas. */
 

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../shared/schemas/audit'
+import type { AuditEntry } from '@shared/schemas/audit'
 import { formatDateTime } from './format'
 
 /** The audit log in words: what each action means and what changed. */

@@ -1,5 +1,5 @@
-import type { Invitation } from '../../../shared/schemas/invitations'
-import type { User, UserStatus } from '../../../shared/schemas/users'
+import type { Invitation } from '@shared/schemas/invitations'
+import type { User, UserStatus } from '@shared/schemas/users'
 import { ApiRequestError } from '../api/http'
 
 /** How the console words things: dates, statuses, people, errors. */

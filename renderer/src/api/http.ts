@@ -1,4 +1,4 @@
-import type { ApiError, FieldError } from '../../../shared/schemas/errors'
+import type { ApiError, FieldError } from '@shared/schemas/errors'
 
 /** A failed API call: the platform's answer (status, sentence, fields) or a network failure (status 0). */
 export class ApiRequestError extends Error {

@@ -1,5 +1,5 @@
 /** What the platform hands a device at activation (`POST /api/activations` → `sip`). */
-export type { SipCredentials } from '../../../shared/schemas/activation'
+export type { SipCredentials } from '@shared/schemas/activation'
 
 /**
  * The registration as a person would describe it. `reconnecting` carries why,

@@ -1,4 +1,4 @@
-import { normalizeActivationCode, parseActivationLink } from '../../../shared/activation-code'
+import { normalizeActivationCode, parseActivationLink } from '@shared/activation-code'
 
 /** What to send to which platform, or why the input cannot be a code at all. */
 export type ActivationInput =

@@ -1,5 +1,5 @@
 import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw } from 'vue-router'
-import { SOFTPHONE_PATHS as PATHS } from '../../../shared/softphone-paths'
+import { SOFTPHONE_PATHS as PATHS } from '@shared/softphone-paths'
 import { useSessionStore, type OnboardingStep } from './stores/session'
 // The first screen ships in the entry chunk: a lazy one would cost a round trip
 // (and another for its styles) before anything shows, for about 2 KB saved.

@@ -3,7 +3,7 @@ import type { PlatformContext } from '../../context'
 import { parse } from '../validate'
 import { bearerToken, clientKey, requireAdmin } from '../auth'
 import { adminCount, createFirstAdmin, signIn, signOut } from '../../admins/service'
-import { adminSetupSchema, adminSignInSchema } from '../../../../shared/schemas/admin'
+import { adminSetupSchema, adminSignInSchema } from '@shared/schemas/admin'
 import { unauthorized } from '../../errors'
 
 export function adminSessionRoutes(app: FastifyInstance, ctx: PlatformContext): void {

@@ -6,8 +6,8 @@ import { activate } from '../../activation/service'
 import { getMe, patchMe } from '../../activation/me'
 import { revokeDevice } from '../../devices/service'
 import { listAudit } from '../../audit-query'
-import { activationRequestSchema, profilePatchSchema } from '../../../../shared/schemas/activation'
-import { auditQuerySchema } from '../../../../shared/schemas/audit'
+import { activationRequestSchema, profilePatchSchema } from '@shared/schemas/activation'
+import { auditQuerySchema } from '@shared/schemas/audit'
 
 /** What softphones call: activation and their own profile; plus audit and health. */
 export function deviceRoutes(app: FastifyInstance, ctx: PlatformContext): void {

@@ -7,7 +7,7 @@ import {
   numbersAddSchema,
   numbersDeleteSchema,
   numbersListQuerySchema,
-} from '../../../../shared/schemas/numbers'
+} from '@shared/schemas/numbers'
 
 export function numberRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/admin/numbers', async (request) => {

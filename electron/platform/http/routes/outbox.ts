@@ -4,7 +4,7 @@ import { parse } from '../validate'
 import { requireAdmin } from '../auth'
 import { outboxFolder } from '../../mail/mailer'
 import { readOutbox } from '../../outbox/read-outbox'
-import { outboxQuerySchema } from '../../../../shared/schemas/outbox'
+import { outboxQuerySchema } from '@shared/schemas/outbox'
 
 /** The Outbox page: invitations written to disk while no SMTP server is configured. */
 export function outboxRoutes(app: FastifyInstance, ctx: PlatformContext): void {

@@ -5,10 +5,7 @@ import { requireAdmin } from '../auth'
 import { importUsers } from '../../users/csv-import'
 import { exportUsersCsv } from '../../users/csv-export'
 import { listDepartments } from '../../users/departments'
-import {
-  USER_IMPORT_BODY_LIMIT_BYTES,
-  userImportRequestSchema,
-} from '../../../../shared/schemas/user-import'
+import { USER_IMPORT_BODY_LIMIT_BYTES, userImportRequestSchema } from '@shared/schemas/user-import'
 
 /** Users in bulk: CSV import (with a dry run) and export, and the departments they are in. */
 export function userCsvRoutes(app: FastifyInstance, ctx: PlatformContext): void {

@@ -7,13 +7,9 @@ import { createUser, getUser, listUsers, patchUser, removeUser } from '../../use
 import { resendInvitation, saveAppLine } from '../../lines/service'
 import { devicesOfUser, revokeDevice } from '../../devices/service'
 import { nextFreeInternalNumber } from '../../lines/repository'
-import { idParams } from '../../../../shared/schemas/common'
-import {
-  userInputSchema,
-  userListQuerySchema,
-  userPatchSchema,
-} from '../../../../shared/schemas/users'
-import { appLineInputSchema } from '../../../../shared/schemas/app-line'
+import { idParams } from '@shared/schemas/common'
+import { userInputSchema, userListQuerySchema, userPatchSchema } from '@shared/schemas/users'
+import { appLineInputSchema } from '@shared/schemas/app-line'
 
 export function userRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/admin/users', async (request) => {

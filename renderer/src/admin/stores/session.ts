@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { AdminSession } from '../../../../shared/schemas/admin'
+import type { AdminSession } from '@shared/schemas/admin'
 
 /**
  * Per tab (sessionStorage): closing the window signs the admin out, and a

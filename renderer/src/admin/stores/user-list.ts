@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listUsers } from '../api'
 import { usePagedList } from '../composables/usePagedList'
-import type { User, UserListQuery, UserStatus } from '../../../../shared/schemas/users'
+import type { User, UserListQuery, UserStatus } from '@shared/schemas/users'
 
 export type UserSort = UserListQuery['sort']
 

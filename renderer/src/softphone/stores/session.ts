@@ -10,8 +10,8 @@ import type {
   Profile,
   ProfilePatch,
   SipCredentials,
-} from '../../../../shared/schemas/activation'
-import type { AppLine } from '../../../../shared/schemas/app-line'
+} from '@shared/schemas/activation'
+import type { AppLine } from '@shared/schemas/app-line'
 
 /** Where a freshly activated device is in the seed's set-up: Welcome → permissions → profile. */
 export type OnboardingStep = 'welcome' | 'permissions' | 'profile' | 'done'
