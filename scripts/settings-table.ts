@@ -8,9 +8,7 @@ export const END_MARKER = '<!-- settings:end -->'
 
 /** The settings as a markdown table, one row per variable. */
 export function settingsTable(settings: readonly Setting[] = Object.values(SETTINGS)): string {
-  const rows = settings.map(
-    (s) => `| \`${s.env}\` | ${s.default ?? 'unset'} | ${s.description} |`,
-  )
+  const rows = settings.map((s) => `| \`${s.env}\` | ${s.default ?? 'unset'} | ${s.description} |`)
   return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n')
 }
 

@@ -127,7 +127,8 @@ export const SETTINGS = {
     // Kept undefined rather than defaulted, so "was it set" stays visible.
     schema: z.string().optional(),
     default: 'the HTTP host',
-    description: 'address Kamailio listens on for SIP and WebSocket (`0.0.0.0`: every IPv4 address)',
+    description:
+      'address Kamailio listens on for SIP and WebSocket (`0.0.0.0`: every IPv4 address)',
   },
   sipRpcPort: {
     env: 'PHONE_SYSTEMS_SIP_RPC_PORT',
@@ -176,7 +177,9 @@ export const SETTINGS = {
   },
   logLevel: {
     env: 'LOG_LEVEL',
-    schema: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    schema: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
     default: '`info`',
     description:
       'least severe log lines written; HTTP requests are logged at `debug`, ' +

@@ -8,7 +8,7 @@ import Fastify, {
 import fastifyStatic from '@fastify/static'
 import type { PlatformContext } from '../context'
 import { installErrorHandler } from './error-handler'
-import { installRequestLog } from './request-log'
+import { installRequestLog, requestLogController } from './request-log'
 import { adminSessionRoutes } from './routes/admin'
 import { userRoutes } from './routes/users'
 import { numberRoutes } from './routes/numbers'
@@ -34,7 +34,7 @@ export async function buildHttpApp(
     logger: opts.logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
-    disableRequestLogging: true,
+    logController: requestLogController(),
   })
   installRequestLog(app)
   // The API speaks JSON only; plain text would reach handlers as a string.
