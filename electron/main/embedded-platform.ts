@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app } from 'electron'
 import { loadConfig } from '../platform/config'
+import { loggerOptions } from '../platform/logger'
 import { startPlatform, type Platform } from '../platform/platform'
 import { rendererDir } from './renderer-url'
 
@@ -17,7 +18,7 @@ export async function startEmbeddedPlatform(): Promise<Platform> {
     ...process.env,
   })
   const platform = await startPlatform(config, {
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: loggerOptions(config),
     rendererDir,
   })
   let stopped = false

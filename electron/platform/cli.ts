@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, helpText, loadConfig } from './config'
 import { NewerDatabaseError } from './db/migrate'
+import { loggerOptions } from './logger'
 import { startPlatform } from './platform'
 
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   // Built to out/main/serve.js; the renderer is built next to it.
   const here = path.dirname(fileURLToPath(import.meta.url))
   const platform = await startPlatform(config, {
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: loggerOptions(config),
     rendererDir: path.resolve(here, '../renderer'),
   })
   // The handlers go in before the listening line: whoever waits for that line (a

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { SETTINGS } from '../../electron/platform/config'
 import { ApiClient } from '../fixtures/platform'
 import { parseActivationLink } from '@shared/activation-code'
 import {
@@ -189,6 +190,9 @@ describe('npm run serve', () => {
       })
       expect(result.code, result.stderr).toBe(0)
       for (const name of DESIGN_SETTINGS) expect(result.stdout).toContain(`  ${name} `)
+      for (const { env: name } of Object.values(SETTINGS)) {
+        expect(result.stdout).toContain(`  ${name} `)
+      }
       expect(result.stdout).toContain('Usage: npm run serve')
     },
     BUILD_TIMEOUT_MS + 10_000,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ConfigError, helpText, loadConfig } from '../../electron/platform/config'
+import { ConfigError, SETTINGS, helpText, loadConfig } from '../../electron/platform/config'
 
 /** The ConfigError `loadConfig(env)` throws; fails the test if it does not throw one. */
 function configError(env: Record<string, string>): ConfigError {
@@ -37,6 +37,8 @@ describe('loadConfig defaults', () => {
       trunkUri: undefined,
       downloadUrl: undefined,
       invitationTtlMs: 7 * 24 * 3_600_000,
+      logLevel: 'info',
+      logFormat: undefined,
     })
   })
 
@@ -80,26 +82,33 @@ describe('loadConfig defaults', () => {
   })
 })
 
+/** A valid value for every setting. */
+const EVERY_VARIABLE: Record<string, string> = {
+  PHONE_SYSTEMS_HTTP_HOST: '0.0.0.0',
+  PHONE_SYSTEMS_HTTP_PORT: '0',
+  PHONE_SYSTEMS_DATA_DIR: '/var/lib/phone-systems',
+  PHONE_SYSTEMS_PUBLIC_URL: 'https://pbx.example.com//',
+  PHONE_SYSTEMS_SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+  PHONE_SYSTEMS_MAIL_FROM: 'PBX <pbx@example.com>',
+  PHONE_SYSTEMS_ADMIN_EMAIL: 'admin@example.com',
+  PHONE_SYSTEMS_ADMIN_PASSWORD: 'twelve chars',
+  PHONE_SYSTEMS_SIP_DOMAIN: 'sip.example.com',
+  PHONE_SYSTEMS_SIP_WS_PORT: '9001',
+  PHONE_SYSTEMS_SIP_PORT: '5060',
+  PHONE_SYSTEMS_SIP_HOST: '0.0.0.0',
+  PHONE_SYSTEMS_SIP_RPC_PORT: '9002',
+  PHONE_SYSTEMS_SIP_WS_URL: 'wss://sip.example.com:9001',
+  PHONE_SYSTEMS_KAMAILIO: 'off',
+  PHONE_SYSTEMS_TRUNK_URI: 'sip:trunk.example.net',
+  PHONE_SYSTEMS_DOWNLOAD_URL: 'https://example.com/app',
+  PHONE_SYSTEMS_INVITATION_TTL_HOURS: '24',
+  LOG_LEVEL: 'debug',
+  LOG_FORMAT: 'json',
+}
+
 describe('loadConfig with values', () => {
   it('reads every variable', () => {
-    const config = loadConfig({
-      PHONE_SYSTEMS_HTTP_HOST: '0.0.0.0',
-      PHONE_SYSTEMS_HTTP_PORT: '0',
-      PHONE_SYSTEMS_DATA_DIR: '/var/lib/phone-systems',
-      PHONE_SYSTEMS_PUBLIC_URL: 'https://pbx.example.com//',
-      PHONE_SYSTEMS_SMTP_URL: 'smtps://user:pass@mail.example.com:465',
-      PHONE_SYSTEMS_MAIL_FROM: 'PBX <pbx@example.com>',
-      PHONE_SYSTEMS_ADMIN_EMAIL: 'admin@example.com',
-      PHONE_SYSTEMS_ADMIN_PASSWORD: 'twelve chars',
-      PHONE_SYSTEMS_SIP_DOMAIN: 'sip.example.com',
-      PHONE_SYSTEMS_SIP_WS_PORT: '9001',
-      PHONE_SYSTEMS_SIP_PORT: '5060',
-      PHONE_SYSTEMS_SIP_WS_URL: 'wss://sip.example.com:9001',
-      PHONE_SYSTEMS_KAMAILIO: 'off',
-      PHONE_SYSTEMS_TRUNK_URI: 'sip:trunk.example.net',
-      PHONE_SYSTEMS_DOWNLOAD_URL: 'https://example.com/app',
-      PHONE_SYSTEMS_INVITATION_TTL_HOURS: '24',
-    })
+    const config = loadConfig(EVERY_VARIABLE)
     expect(config).toEqual({
       httpHost: '0.0.0.0',
       httpPort: 0,
@@ -111,12 +120,21 @@ describe('loadConfig with values', () => {
       sipDomain: 'sip.example.com',
       sipWsPort: 9001,
       sipPort: 5060,
+      sipHost: '0.0.0.0',
+      sipRpcPort: 9002,
       sipWsUrl: 'wss://sip.example.com:9001',
       kamailio: 'off',
       trunkUri: 'sip:trunk.example.net',
       downloadUrl: 'https://example.com/app',
       invitationTtlMs: 24 * 3_600_000,
+      logLevel: 'debug',
+      logFormat: 'json',
     })
+  })
+
+  it('has a test value for every declared setting', () => {
+    const declared = Object.values(SETTINGS).map((s) => s.env)
+    expect(Object.keys(EVERY_VARIABLE).sort()).toEqual(declared.sort())
   })
 
   it('resolves a relative data folder to an absolute path', () => {
@@ -142,6 +160,9 @@ describe('loadConfig errors name their variable', () => {
     ['PHONE_SYSTEMS_INVITATION_TTL_HOURS', '0', 'must be a positive number of hours'],
     ['PHONE_SYSTEMS_INVITATION_TTL_HOURS', 'week', 'must be a number of hours'],
     ['PHONE_SYSTEMS_ADMIN_EMAIL', 'admin', 'must be a valid email address'],
+    ['PHONE_SYSTEMS_SIP_RPC_PORT', '0', 'must be a port number from 1 to 65535'],
+    ['LOG_LEVEL', 'verbose', 'must be one of fatal, error, warn, info, debug, trace, silent'],
+    ['LOG_FORMAT', 'text', 'must be pretty or json'],
   ])('%s=%s', (variable, value, reason) => {
     const err = configError({ [variable]: value })
     expect(err.problems).toEqual([`${variable}: ${reason}`])
@@ -188,24 +209,11 @@ describe('helpText', () => {
   const help = helpText()
   const listed = (name: string) => new RegExp(`^\\s+${name}\\s{2,}\\S`, 'm').test(help)
 
-  it('lists every variable of DESIGN.md §3 on a line of its own with a description', () => {
-    for (const name of [
-      'PHONE_SYSTEMS_HTTP_HOST',
-      'PHONE_SYSTEMS_HTTP_PORT',
-      'PHONE_SYSTEMS_DATA_DIR',
-      'PHONE_SYSTEMS_PUBLIC_URL',
-      'PHONE_SYSTEMS_SMTP_URL',
-      'PHONE_SYSTEMS_MAIL_FROM',
-      'PHONE_SYSTEMS_ADMIN_EMAIL',
-      'PHONE_SYSTEMS_ADMIN_PASSWORD',
-      'PHONE_SYSTEMS_SIP_DOMAIN',
-      'PHONE_SYSTEMS_SIP_WS_PORT',
-      'PHONE_SYSTEMS_SIP_PORT',
-      'PHONE_SYSTEMS_SIP_WS_URL',
-      'PHONE_SYSTEMS_KAMAILIO',
-      'PHONE_SYSTEMS_TRUNK_URI',
-    ]) {
-      expect(listed(name), name).toBe(true)
+  it('lists every declared setting on a line of its own with its description', () => {
+    for (const setting of Object.values(SETTINGS)) {
+      expect(listed(setting.env), setting.env).toBe(true)
+      const line = help.split('\n').find((l) => l.trimStart().startsWith(`${setting.env} `))
+      expect(line).toContain(setting.description.replaceAll('`', ''))
     }
   })
 
@@ -226,5 +234,12 @@ describe('helpText', () => {
     expect(help).toMatch(/PHONE_SYSTEMS_HTTP_PORT\s.*\(default: 8780\)/)
     expect(help).toMatch(/PHONE_SYSTEMS_SIP_WS_PORT\s.*\(default: 8781\)/)
     expect(help).toMatch(/PHONE_SYSTEMS_SIP_PORT\s.*\(default: 5080\)/)
+    expect(help).toMatch(/LOG_LEVEL\s.*\(default: info\)/)
+  })
+
+  it("shows this machine's data folder as the data folder's default", () => {
+    vi.stubEnv('XDG_DATA_HOME', '/srv/xdg-data')
+    const dataDir = loadConfig({ XDG_DATA_HOME: '/srv/xdg-data' }).dataDir
+    expect(helpText()).toContain(`(default: ${dataDir})`)
   })
 })

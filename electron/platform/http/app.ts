@@ -8,6 +8,7 @@ import Fastify, {
 import fastifyStatic from '@fastify/static'
 import type { PlatformContext } from '../context'
 import { installErrorHandler } from './error-handler'
+import { installRequestLog, requestLogController } from './request-log'
 import { adminSessionRoutes } from './routes/admin'
 import { userRoutes } from './routes/users'
 import { numberRoutes } from './routes/numbers'
@@ -29,7 +30,13 @@ export async function buildHttpApp(
   ctx: PlatformContext,
   opts: HttpOptions,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
+  const app = Fastify({
+    logger: opts.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    logController: requestLogController(),
+  })
+  installRequestLog(app)
   // The API speaks JSON only; plain text would reach handlers as a string.
   app.removeContentTypeParser('text/plain')
   installErrorHandler(app)

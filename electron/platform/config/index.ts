@@ -1,0 +1,7 @@
+/**
+ * The platform's configuration: environment variables declared once in settings.ts,
+ * read by `loadConfig`, listed by `serve --help`.
+ */
+export { ConfigError, loadConfig, type PlatformConfig } from './load'
+export { helpText } from './help'
+export { SETTINGS, type Setting } from './settings'

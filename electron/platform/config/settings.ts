@@ -1,0 +1,199 @@
+import { z } from 'zod'
+import { defaultDataDir } from './data-dir'
+
+/**
+ * One environment variable the platform reads. The table below is the only place a
+ * setting is declared: `loadConfig` parses the environment with it, and both
+ * `serve --help` and the README's configuration table (`npm run docs:settings`)
+ * are rendered from it.
+ */
+export interface Setting {
+  env: string
+  /** Parses the variable's text. It never sees an empty value: empty counts as unset. */
+  schema: z.ZodType
+  /** What it is for. Markdown: literal values in `backticks`, which `--help` drops. */
+  description: string
+  /** The default in words (markdown), for settings that have one. */
+  default?: string
+  /** The default as it is on this machine, for `--help`, where it differs per OS. */
+  defaultHere?: () => string
+}
+
+const portError = { error: 'must be a port number from 0 to 65535' }
+const port = (fallback: number) =>
+  z.coerce
+    .number(portError)
+    .int(portError)
+    .min(0, portError)
+    .max(65535, portError)
+    .default(fallback)
+
+/** A port that stays undefined when not given; 0 ("any free port") makes no sense there. */
+const fixedPortError = { error: 'must be a port number from 1 to 65535' }
+const optionalFixedPort = () =>
+  z.coerce
+    .number(fixedPortError)
+    .int(fixedPortError)
+    .min(1, fixedPortError)
+    .max(65535, fixedPortError)
+    .optional()
+
+const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export const LOG_FORMATS = ['pretty', 'json'] as const
+
+/**
+ * Every setting, keyed by the `PlatformConfig` field it fills (load.ts says how the few
+ * that are combined or depend on another one are resolved), in the order `--help` and
+ * the README list them.
+ */
+export const SETTINGS = {
+  httpHost: {
+    env: 'PHONE_SYSTEMS_HTTP_HOST',
+    schema: z.string().default('127.0.0.1'),
+    default: '`127.0.0.1`',
+    description: 'address the HTTP server listens on',
+  },
+  httpPort: {
+    env: 'PHONE_SYSTEMS_HTTP_PORT',
+    schema: port(8780),
+    default: '`8780`',
+    description: 'HTTP port (`0` picks a free one)',
+  },
+  dataDir: {
+    env: 'PHONE_SYSTEMS_DATA_DIR',
+    schema: z.string().optional(),
+    default:
+      '`~/.local/share/phone.systems` (Linux; `$XDG_DATA_HOME/phone.systems` when that is set), ' +
+      '`~/Library/Application Support/phone.systems` (macOS), `%APPDATA%\\phone.systems` (Windows); ' +
+      "in the desktop app, `platform/` in the app's user-data folder",
+    defaultHere: () => defaultDataDir(),
+    description: 'folder for the database and the mail outbox',
+  },
+  publicUrl: {
+    env: 'PHONE_SYSTEMS_PUBLIC_URL',
+    // Trailing slashes go so that paths can be appended as `${publicUrl}/download`.
+    schema: httpUrl()
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    default: '`http://<host>:<port>`',
+    // Unset stays undefined here: the platform fills it in once the HTTP port is known.
+    description: "the platform's address as users reach it; put in invitations and their QR codes",
+  },
+  smtpUrl: {
+    env: 'PHONE_SYSTEMS_SMTP_URL',
+    schema: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    description:
+      'mail server, `smtp://user:pass@host:port` or `smtps://…`; unset: invitations go to `<data>/outbox/`',
+  },
+  mailFrom: {
+    env: 'PHONE_SYSTEMS_MAIL_FROM',
+    schema: z.string().default('phone.systems <no-reply@phone.systems.invalid>'),
+    default: '`phone.systems <no-reply@phone.systems.invalid>`',
+    description: 'sender of invitation emails',
+  },
+  adminEmail: {
+    env: 'PHONE_SYSTEMS_ADMIN_EMAIL',
+    schema: z.email({ error: 'must be a valid email address' }).optional(),
+    description:
+      'first admin, created at start-up when no admin exists; set together with `PHONE_SYSTEMS_ADMIN_PASSWORD`',
+  },
+  adminPassword: {
+    env: 'PHONE_SYSTEMS_ADMIN_PASSWORD',
+    schema: z.string().min(12, { error: 'must be at least 12 characters' }).optional(),
+    description: 'password of that first admin (at least 12 characters)',
+  },
+  sipDomain: {
+    env: 'PHONE_SYSTEMS_SIP_DOMAIN',
+    schema: z.string().optional(),
+    default: 'the HTTP host',
+    description: 'SIP domain of user addresses (`sip:u42@<domain>`)',
+  },
+  sipWsPort: {
+    env: 'PHONE_SYSTEMS_SIP_WS_PORT',
+    schema: port(8781),
+    default: '`8781`',
+    description: "Kamailio's WebSocket port for softphones",
+  },
+  sipPort: {
+    env: 'PHONE_SYSTEMS_SIP_PORT',
+    schema: port(5080),
+    default: '`5080`',
+    description: "Kamailio's UDP/TCP port for SIP trunks",
+  },
+  sipHost: {
+    env: 'PHONE_SYSTEMS_SIP_HOST',
+    // Kept undefined rather than defaulted, so "was it set" stays visible.
+    schema: z.string().optional(),
+    default: 'the HTTP host',
+    description:
+      'address Kamailio listens on for SIP and WebSocket (`0.0.0.0`: every IPv4 address)',
+  },
+  sipRpcPort: {
+    env: 'PHONE_SYSTEMS_SIP_RPC_PORT',
+    schema: optionalFixedPort(),
+    default: '`8782` for the Kamailio the platform runs',
+    description:
+      "Kamailio's JSON-RPC port on 127.0.0.1, used to drop revoked devices at once; " +
+      'with `PHONE_SYSTEMS_KAMAILIO=off`, set it to where an external Kamailio on this host listens',
+  },
+  sipWsUrl: {
+    env: 'PHONE_SYSTEMS_SIP_WS_URL',
+    schema: z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' }).optional(),
+    default: '`ws://<sip domain>:<ws port>`',
+    description: 'WebSocket URL softphones connect to (use `wss://` in production)',
+  },
+  kamailio: {
+    env: 'PHONE_SYSTEMS_KAMAILIO',
+    schema: z.string().default('kamailio'),
+    default: '`kamailio`',
+    description: 'Kamailio binary to run as a child process, or `off` for an external one',
+  },
+  trunkUri: {
+    env: 'PHONE_SYSTEMS_TRUNK_URI',
+    schema: z
+      .string()
+      .regex(/^sips?:/, { error: 'must be a sip: or sips: URI' })
+      .optional(),
+    description: 'SIP URI of the carrier for external calls',
+  },
+  downloadUrl: {
+    env: 'PHONE_SYSTEMS_DOWNLOAD_URL',
+    schema: httpUrl().optional(),
+    default: '`<public url>/download`',
+    description: 'app download link put in invitations',
+  },
+  invitationTtlMs: {
+    env: 'PHONE_SYSTEMS_INVITATION_TTL_HOURS',
+    schema: z.coerce
+      .number({ error: 'must be a number of hours' })
+      .positive({ error: 'must be a positive number of hours' })
+      .max(24 * 365, { error: 'must be at most a year' })
+      .default(168)
+      .transform((hours) => hours * 3_600_000),
+    default: '`168`',
+    description: 'how long an authentication code stays valid, in hours',
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    schema: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    default: '`info`',
+    description:
+      'least severe log lines written; HTTP requests are logged at `debug`, ' +
+      'except failed (5xx, `error`) and slow ones (`warn`)',
+  },
+  logFormat: {
+    env: 'LOG_FORMAT',
+    schema: z.enum(LOG_FORMATS, { error: 'must be pretty or json' }).optional(),
+    default: '`pretty` on a terminal, `json` otherwise',
+    description: 'log lines for people (`pretty`) or one JSON object per line (`json`)',
+  },
+} satisfies Record<string, Setting>
+
+/** The parsed value of each setting, by `PlatformConfig` field. */
+export type SettingValues = {
+  [K in keyof typeof SETTINGS]: z.output<(typeof SETTINGS)[K]['schema']>
+}
