@@ -2,9 +2,10 @@
 // `pre` step of start/serve/test/bench: makes a fresh clone runnable.
 //   node scripts/ensure-deps.mjs            npm dependencies only
 //   node scripts/ensure-deps.mjs --system   also the system tools the tests drive
-// The fast path only stats files, so it costs well under 100 ms when nothing is missing.
+// The fast path only stats files, so it costs well under 100 ms when nothing is missing;
+// after a fresh checkout it reads the two lock files once.
 import { spawnSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -45,11 +46,39 @@ function mtime(file) {
   }
 }
 
-/** npm writes node_modules/.package-lock.json after every install: older means stale. */
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether node_modules holds every package of package-lock.json at its locked version,
+ * read from the list npm writes after each install (node_modules/.package-lock.json).
+ * Optional packages may be absent: npm skips those of other platforms.
+ */
+function installedMatchesLock() {
+  const locked = readJson(join(root, 'package-lock.json'))?.packages
+  const installed = readJson(join(root, 'node_modules', '.package-lock.json'))?.packages
+  if (!locked || !installed) return false
+  return Object.entries(locked).every(
+    ([name, pkg]) => name === '' || pkg.optional || installed[name]?.version === pkg.version,
+  )
+}
+
+/**
+ * npm writes node_modules/.package-lock.json after every install: when it is newer than
+ * package-lock.json nothing changed since. An older one is compared by content, because a
+ * fresh checkout (a clone, a git worktree) gives package-lock.json a new time without a
+ * change; running `npm ci` then would wipe a working install for nothing.
+ */
 function ensureNpmDependencies() {
   const lock = mtime(join(root, 'package-lock.json'))
   const installed = mtime(join(root, 'node_modules', '.package-lock.json'))
   if (installed !== undefined && (lock === undefined || installed >= lock)) return
+  if (installed !== undefined && installedMatchesLock()) return
   const args = lock === undefined ? ['install'] : ['ci']
   say(
     installed === undefined
