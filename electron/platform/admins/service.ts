@@ -29,7 +29,8 @@ export async function createFirstAdmin(
 ): Promise<{ id: number; email: string }> {
   const passwordHash = await hashPassword(password)
   return ctx.db.transaction(async (tx) => {
-    if ((await countAdmins(tx)) > 0) throw conflict('email', 'an admin already exists; sign in instead')
+    if ((await countAdmins(tx)) > 0)
+      throw conflict('email', 'an admin already exists; sign in instead')
     const now = ctx.now()
     const lastID = await insertAdmin(tx, email, passwordHash, now)
     await audit(

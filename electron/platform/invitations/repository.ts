@@ -83,7 +83,9 @@ export async function insertInvitation(
 }
 
 export async function invitationIdsOfUser(db: Queryable, userId: number): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(sql`SELECT id FROM invitations WHERE user_id = ${userId}`)
+  const rows = await db.all<{ id: number }>(
+    sql`SELECT id FROM invitations WHERE user_id = ${userId}`,
+  )
   return rows.map((r) => r.id)
 }
 

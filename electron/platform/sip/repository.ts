@@ -22,7 +22,9 @@ export async function insertExternalGroupMember(
   aorUser: string,
   domain: string,
 ): Promise<void> {
-  await tx.run(sql`INSERT INTO grp (username, domain, grp) VALUES (${aorUser}, ${domain}, 'external')`)
+  await tx.run(
+    sql`INSERT INTO grp (username, domain, grp) VALUES (${aorUser}, ${domain}, 'external')`,
+  )
 }
 
 export async function insertCallerId(

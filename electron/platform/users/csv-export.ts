@@ -52,11 +52,7 @@ export async function exportUsersCsv(ctx: PlatformContext): Promise<string> {
   const now = ctx.now()
   const rows: (string | number)[][] = []
   for (let i = 0; i < ids.length; i += PAGE) {
-    const users = await loadUsers(
-      ctx.db,
-      ids.slice(i, i + PAGE),
-      now,
-    )
+    const users = await loadUsers(ctx.db, ids.slice(i, i + PAGE), now)
     for (const user of users) rows.push(COLUMNS.map(([, cell]) => cell(user)))
   }
   const csv = Papa.unparse(

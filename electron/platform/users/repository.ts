@@ -74,7 +74,9 @@ export function findUserIdByEmail(
 
 /** Those of `emails` that belong to a user (the column compares case-insensitively), as stored. */
 export async function findTakenEmails(db: Queryable, emails: string[]): Promise<string[]> {
-  const rows = await db.all<{ email: string }>(sql`SELECT email FROM users WHERE email IN ${emails}`)
+  const rows = await db.all<{ email: string }>(
+    sql`SELECT email FROM users WHERE email IN ${emails}`,
+  )
   return rows.map((r) => r.email)
 }
 
