@@ -1,4 +1,5 @@
 import type { Transaction } from './db/connection'
+import { insertAuditRow } from './audit/repository'
 
 /** Who did something: an admin's email, `device:<id>`, or `system`. */
 export type Actor = string
@@ -14,17 +15,13 @@ export interface AuditEvent {
 
 /** Appends to the audit log inside the caller's transaction, so the log and the change commit together. */
 export async function audit(tx: Transaction, event: AuditEvent, now = Date.now()): Promise<void> {
-  await tx.run(
-    `INSERT INTO audit_log (at, actor, action, entity_type, entity_id, before_json, after_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [
-      now,
-      event.actor,
-      event.action,
-      event.entityType,
-      event.entityId === null ? null : String(event.entityId),
-      event.before === undefined ? null : JSON.stringify(event.before),
-      event.after === undefined ? null : JSON.stringify(event.after),
-    ],
-  )
+  await insertAuditRow(tx, {
+    at: now,
+    actor: event.actor,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId === null ? null : String(event.entityId),
+    before_json: event.before === undefined ? null : JSON.stringify(event.before),
+    after_json: event.after === undefined ? null : JSON.stringify(event.after),
+  })
 }

@@ -2,7 +2,7 @@ import type { PlatformContext } from '../context'
 import { audit } from '../audit'
 import { unauthorized } from '../errors'
 import { sha256 } from '../security/tokens'
-import { findDeviceByTokenHash, type DeviceRow } from '../devices/repository'
+import { findDeviceByTokenHash, touchDevice, type DeviceRow } from '../devices/repository'
 import { getLine } from '../lines/repository'
 import { getUserRow, updateUser, type UserRow } from '../users/repository'
 import type { Me, Profile, ProfilePatch } from '@shared/schemas/activation'
@@ -20,9 +20,7 @@ export async function authenticateDevice(
   const now = ctx.now()
   // At most one write a minute per device: `last seen` needs no more precision.
   if (device.last_seen_at === null || now - device.last_seen_at > 60_000) {
-    await ctx.db.transaction((tx) =>
-      tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now, device.id]),
-    )
+    await ctx.db.transaction((tx) => touchDevice(tx, device.id, now))
   }
   return device
 }

@@ -5,7 +5,7 @@ import { HttpError } from '../errors'
 import { newSipPassword, newToken, sha256, sipHa1 } from '../security/tokens'
 import { provisionDevice, unprovisionDevice } from '../sip/provisioning'
 import { activeDevicesOnMachine, insertDevice, markDeviceRevoked } from '../devices/repository'
-import { findInvitationByCodeHash } from '../invitations/repository'
+import { findInvitationByCodeHash, markInvitationUsed } from '../invitations/repository'
 import { getLine } from '../lines/repository'
 import { getUserRow } from '../users/repository'
 import { normalizeActivationCode, parseActivationLink } from '@shared/activation-code'
@@ -58,12 +58,7 @@ export async function activate(
     ? await ctx.db.transaction(async (tx) => {
         const now = ctx.now()
         // Re-checked inside the transaction: two devices racing with one code, one wins.
-        const used = await tx.run(
-          `UPDATE invitations SET status = 'used', used_at = ?, next_attempt_at = NULL
-           WHERE id = ? AND status IN ('pending', 'sent', 'failed') AND expires_at > ?`,
-          [now, invitation.id, now],
-        )
-        if (used.changes === 0) return null
+        if (!(await markInvitationUsed(tx, invitation.id, now))) return null
         const user = await getUserRow(tx, invitation.user_id)
         const line = await getLine(tx, invitation.user_id)
         if (!user || !line) return null

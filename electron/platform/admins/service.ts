@@ -5,18 +5,20 @@ import { hashPassword, verifyPassword } from '../security/passwords'
 import { newToken, sha256 } from '../security/tokens'
 import { iso } from '../time'
 import type { AdminSession } from '@shared/schemas/admin'
+import {
+  countAdmins,
+  deleteSession,
+  findAdminByEmail,
+  findAdminBySession,
+  insertAdmin,
+  insertSession,
+} from './repository'
 
 const SESSION_TTL_MS = 12 * 3_600_000
 const WRONG_CREDENTIALS = 'Email or password is wrong'
 
-interface AdminRow {
-  id: number
-  email: string
-  password_hash: string
-}
-
 export async function adminCount(ctx: PlatformContext): Promise<number> {
-  return (await ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM admins'))?.n ?? 0
+  return countAdmins(ctx.db)
 }
 
 /** Creates the first admin; refused once any admin exists, so the endpoint cannot mint more. */
@@ -27,13 +29,10 @@ export async function createFirstAdmin(
 ): Promise<{ id: number; email: string }> {
   const passwordHash = await hashPassword(password)
   return ctx.db.transaction(async (tx) => {
-    const existing = await tx.get<{ n: number }>('SELECT count(*) AS n FROM admins')
-    if ((existing?.n ?? 0) > 0) throw conflict('email', 'an admin already exists; sign in instead')
+    if ((await countAdmins(tx)) > 0)
+      throw conflict('email', 'an admin already exists; sign in instead')
     const now = ctx.now()
-    const { lastID } = await tx.run(
-      'INSERT INTO admins (email, password_hash, created_at) VALUES (?, ?, ?)',
-      [email, passwordHash, now],
-    )
+    const lastID = await insertAdmin(tx, email, passwordHash, now)
     await audit(
       tx,
       {
@@ -57,7 +56,7 @@ export async function signIn(
 ): Promise<AdminSession> {
   const key = `signin:${clientKey}`
   ctx.limiter.check(key, ctx.now())
-  const admin = await ctx.db.get<AdminRow>('SELECT * FROM admins WHERE email = ?', [email])
+  const admin = await findAdminByEmail(ctx.db, email)
   // Hash even for an unknown email, so response time does not tell which emails exist.
   const ok = admin
     ? await verifyPassword(password, admin.password_hash)
@@ -71,19 +70,12 @@ export async function signIn(
   const token = newToken()
   const now = ctx.now()
   const expiresAt = now + SESSION_TTL_MS
-  await ctx.db.transaction((tx) =>
-    tx.run(
-      'INSERT INTO admin_sessions (admin_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)',
-      [admin.id, sha256(token), now, expiresAt],
-    ),
-  )
+  await ctx.db.transaction((tx) => insertSession(tx, admin.id, sha256(token), now, expiresAt))
   return { token, expiresAt: iso(expiresAt), admin: { id: admin.id, email: admin.email } }
 }
 
 export async function signOut(ctx: PlatformContext, token: string): Promise<void> {
-  await ctx.db.transaction((tx) =>
-    tx.run('DELETE FROM admin_sessions WHERE token_hash = ?', [sha256(token)]),
-  )
+  await ctx.db.transaction((tx) => deleteSession(tx, sha256(token)))
 }
 
 /** The admin behind a bearer token, or 401. */
@@ -92,11 +84,7 @@ export async function authenticateAdmin(
   token: string | undefined,
 ): Promise<{ id: number; email: string }> {
   if (!token) throw unauthorized()
-  const row = await ctx.db.get<{ id: number; email: string }>(
-    `SELECT a.id, a.email FROM admin_sessions s JOIN admins a ON a.id = s.admin_id
-     WHERE s.token_hash = ? AND s.expires_at > ?`,
-    [sha256(token), ctx.now()],
-  )
+  const row = await findAdminBySession(ctx.db, sha256(token), ctx.now())
   if (!row) throw unauthorized()
   return row
 }

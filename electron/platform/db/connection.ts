@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3'
+import { Query } from './sql'
 
 export type SqlValue = string | number | bigint | null | Buffer
 export type Params = readonly SqlValue[]
@@ -8,15 +9,30 @@ export interface RunResult {
   changes: number
 }
 
-/** The statements available inside a transaction and to readers. */
+/**
+ * The statements available inside a transaction and to readers. Platform
+ * code passes a `sql\`…\`` Query; the text-and-parameters form remains for
+ * tests, benchmarks and constant statements such as the health check's
+ * `SELECT 1`.
+ */
 export interface Queryable {
-  get<T>(sql: string, params?: Params): Promise<T | undefined>
-  all<T>(sql: string, params?: Params): Promise<T[]>
+  get<T>(query: Query): Promise<T | undefined>
+  get<T>(text: string, params?: Params): Promise<T | undefined>
+  all<T>(query: Query): Promise<T[]>
+  all<T>(text: string, params?: Params): Promise<T[]>
 }
 
 export interface Transaction extends Queryable {
-  run(sql: string, params?: Params): Promise<RunResult>
-  exec(sql: string): Promise<void>
+  run(query: Query): Promise<RunResult>
+  run(text: string, params?: Params): Promise<RunResult>
+  /** Statements without parameters, several at once: migrations, PRAGMAs, BEGIN/COMMIT. */
+  exec(text: string): Promise<void>
+}
+
+type Statement = [query: Query] | [text: string, params?: Params]
+
+function toStatement([query, params = []]: Statement): [string, Params] {
+  return query instanceof Query ? [query.text, query.params] : [query, params]
 }
 
 function openConnection(file: string): Promise<sqlite3.Database> {
@@ -27,23 +43,29 @@ function openConnection(file: string): Promise<sqlite3.Database> {
 
 function wrap(db: sqlite3.Database): Transaction {
   return {
-    get: <T>(sql: string, params: Params = []) =>
-      new Promise<T | undefined>((resolve, reject) =>
-        db.get(sql, params, (err: Error | null, row: T | undefined) =>
+    get: <T>(...statement: Statement) => {
+      const [text, params] = toStatement(statement)
+      return new Promise<T | undefined>((resolve, reject) =>
+        db.get(text, params, (err: Error | null, row: T | undefined) =>
           err ? reject(err) : resolve(row),
         ),
-      ),
-    all: <T>(sql: string, params: Params = []) =>
-      new Promise<T[]>((resolve, reject) =>
-        db.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows))),
-      ),
-    run: (sql: string, params: Params = []) =>
-      new Promise<RunResult>((resolve, reject) =>
-        db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+      )
+    },
+    all: <T>(...statement: Statement) => {
+      const [text, params] = toStatement(statement)
+      return new Promise<T[]>((resolve, reject) =>
+        db.all(text, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows))),
+      )
+    },
+    run: (...statement: Statement) => {
+      const [text, params] = toStatement(statement)
+      return new Promise<RunResult>((resolve, reject) =>
+        db.run(text, params, function (this: sqlite3.RunResult, err: Error | null) {
           if (err) reject(err)
           else resolve({ lastID: this.lastID, changes: this.changes })
         }),
-      ),
+      )
+    },
     exec: (sql: string) =>
       new Promise<void>((resolve, reject) =>
         db.exec(sql, (err) => (err ? reject(err) : resolve())),
@@ -89,12 +111,16 @@ export class Database implements Queryable {
     return new Database(writerDb, readerDb, writer, reader)
   }
 
-  get<T>(sql: string, params?: Params): Promise<T | undefined> {
-    return this.reader.get<T>(sql, params)
+  get<T>(query: Query): Promise<T | undefined>
+  get<T>(text: string, params?: Params): Promise<T | undefined>
+  get<T>(...statement: Statement): Promise<T | undefined> {
+    return this.reader.get<T>(...toStatement(statement))
   }
 
-  all<T>(sql: string, params?: Params): Promise<T[]> {
-    return this.reader.all<T>(sql, params)
+  all<T>(query: Query): Promise<T[]>
+  all<T>(text: string, params?: Params): Promise<T[]>
+  all<T>(...statement: Statement): Promise<T[]> {
+    return this.reader.all<T>(...toStatement(statement))
   }
 
   /** Runs `work` in `BEGIN IMMEDIATE … COMMIT`, rolling back if it throws. */

@@ -1,5 +1,6 @@
 import type { Database } from './connection'
 import type { Migration } from './migration'
+import { sql } from './sql'
 import { migrations as allMigrations } from './migrations'
 
 export class NewerDatabaseError extends Error {
@@ -25,7 +26,7 @@ export async function migrate(
     if (m.version !== i + 1) throw new Error(`Migration ${m.name} is out of order`)
   })
   return db.transaction(async (tx) => {
-    const row = await tx.get<{ user_version: number }>('PRAGMA user_version')
+    const row = await tx.get<{ user_version: number }>(sql`PRAGMA user_version`)
     const current = row?.user_version ?? 0
     if (current > latest) throw new NewerDatabaseError(current, latest)
     for (const migration of migrations.slice(current)) await tx.exec(migration.sql)

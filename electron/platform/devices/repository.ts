@@ -1,6 +1,7 @@
 import type { Queryable, Transaction } from '../db/connection'
 import type { Device } from '@shared/schemas/devices'
 import { iso } from '../time'
+import { sql } from '../db/sql'
 
 export interface DeviceRow {
   id: number
@@ -28,20 +29,20 @@ export function toDevice(row: DeviceRow): Device {
 }
 
 export function listDevices(db: Queryable, userId: number): Promise<DeviceRow[]> {
-  return db.all<DeviceRow>('SELECT * FROM devices WHERE user_id = ? ORDER BY id', [userId])
+  return db.all<DeviceRow>(sql`SELECT * FROM devices WHERE user_id = ${userId} ORDER BY id`)
 }
 
 export function getDevice(db: Queryable, id: number): Promise<DeviceRow | undefined> {
-  return db.get<DeviceRow>('SELECT * FROM devices WHERE id = ?', [id])
+  return db.get<DeviceRow>(sql`SELECT * FROM devices WHERE id = ${id}`)
 }
 
 export function findDeviceByTokenHash(
   db: Queryable,
   tokenHash: string,
 ): Promise<DeviceRow | undefined> {
-  return db.get<DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL', [
-    tokenHash,
-  ])
+  return db.get<DeviceRow>(
+    sql`SELECT * FROM devices WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`,
+  )
 }
 
 export function activeDevicesOnMachine(
@@ -50,8 +51,7 @@ export function activeDevicesOnMachine(
   machineHash: string,
 ): Promise<DeviceRow[]> {
   return db.all<DeviceRow>(
-    'SELECT * FROM devices WHERE user_id = ? AND machine_hash = ? AND revoked_at IS NULL',
-    [userId, machineHash],
+    sql`SELECT * FROM devices WHERE user_id = ${userId} AND machine_hash = ${machineHash} AND revoked_at IS NULL`,
   )
 }
 
@@ -64,15 +64,36 @@ export async function insertDevice(
   now: number,
 ): Promise<number> {
   const { lastID } = await tx.run(
-    `INSERT INTO devices (user_id, machine_hash, name, platform, sip_username, token_hash, activated_at, last_seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [d.user_id, d.machine_hash, d.name, d.platform, d.sip_username, d.token_hash, now, now],
+    sql`INSERT INTO devices (user_id, machine_hash, name, platform, sip_username, token_hash, activated_at, last_seen_at)
+     VALUES (${d.user_id}, ${d.machine_hash}, ${d.name}, ${d.platform}, ${d.sip_username}, ${d.token_hash}, ${now}, ${now})`,
   )
   return lastID
 }
 
 export async function markDeviceRevoked(tx: Transaction, id: number, now: number): Promise<void> {
-  await tx.run('UPDATE devices SET revoked_at = ?, token_hash = NULL WHERE id = ?', [now, id])
+  await tx.run(sql`UPDATE devices SET revoked_at = ${now}, token_hash = NULL WHERE id = ${id}`)
+}
+
+/** Notes when the device was last seen. */
+export async function touchDevice(tx: Transaction, id: number, now: number): Promise<void> {
+  await tx.run(sql`UPDATE devices SET last_seen_at = ${now} WHERE id = ${id}`)
+}
+
+export async function hasActiveDevice(db: Queryable, userId: number): Promise<boolean> {
+  return (
+    (await db.get(sql`SELECT 1 FROM devices WHERE user_id = ${userId} AND revoked_at IS NULL`)) !==
+    undefined
+  )
+}
+
+/** SIP usernames of the user's devices not revoked. */
+export function activeSipUsernamesOfUser(
+  db: Queryable,
+  userId: number,
+): Promise<{ sip_username: string }[]> {
+  return db.all<{ sip_username: string }>(
+    sql`SELECT sip_username FROM devices WHERE user_id = ${userId} AND revoked_at IS NULL`,
+  )
 }
 
 /** Active-device counts and last-seen times of the given users. */
@@ -83,9 +104,8 @@ export async function loadDeviceStats(
   const result = new Map<number, { active: number; lastSeenAt: number | null }>()
   if (userIds.length === 0) return result
   const rows = await db.all<{ user_id: number; active: number; last_seen: number | null }>(
-    `SELECT user_id, sum(revoked_at IS NULL) AS active, max(last_seen_at) AS last_seen
-     FROM devices WHERE user_id IN (${userIds.map(() => '?').join(', ')}) GROUP BY user_id`,
-    userIds,
+    sql`SELECT user_id, sum(revoked_at IS NULL) AS active, max(last_seen_at) AS last_seen
+     FROM devices WHERE user_id IN ${userIds} GROUP BY user_id`,
   )
   for (const r of rows) result.set(r.user_id, { active: r.active, lastSeenAt: r.last_seen })
   return result

@@ -3,7 +3,12 @@ import type { Mailer } from '../mail/mailer'
 import { renderInvitationEmail } from '../mail/invitation-email'
 import { audit } from '../audit'
 import { buildActivationLink } from '@shared/activation-code'
-import type { InvitationRow } from './repository'
+import {
+  failUnsentInvitations,
+  getInvitationWithRecipient,
+  markInvitationFailed,
+  markInvitationSent,
+} from './repository'
 
 /** Waits between tries of a failed send: 2 s, 10 s, 1 min, 5 min, 15 min, then the admin resends. */
 export const RETRY_DELAYS_MS = [2_000, 10_000, 60_000, 300_000, 900_000] as const
@@ -63,18 +68,12 @@ export class InvitationDispatcher {
   /** Invitations left pending by a previous run cannot be sent: their codes were never stored. */
   async recoverAfterRestart(): Promise<void> {
     await this.opts.db.transaction(async (tx) => {
-      const rows = await tx.all<{ id: number }>(
-        `UPDATE invitations SET status = 'failed', next_attempt_at = NULL,
-           failure_reason = 'The platform restarted before this invitation was sent; send it again.'
-         WHERE status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL)
-         RETURNING id`,
-      )
-      for (const row of rows) {
+      for (const id of await failUnsentInvitations(tx)) {
         await audit(tx, {
           actor: 'system',
           action: 'invitation.abandoned',
           entityType: 'invitation',
-          entityId: row.id,
+          entityId: id,
         })
       }
     })
@@ -100,10 +99,7 @@ export class InvitationDispatcher {
 
   private async attempt(job: Job): Promise<void> {
     const { db, now } = this.opts
-    const row = await db.get<InvitationRow & { email: string; first_name: string }>(
-      `SELECT i.*, u.email, u.first_name FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.id = ?`,
-      [job.invitationId],
-    )
+    const row = await getInvitationWithRecipient(db, job.invitationId)
     // Revoked, used or deleted meanwhile: nothing to send.
     if (
       !row ||
@@ -135,17 +131,9 @@ export class InvitationDispatcher {
     await db.transaction(async (tx) => {
       const changed =
         error === null
-          ? await tx.run(
-              `UPDATE invitations SET status = 'sent', sent_at = ?, failure_reason = NULL,
-               next_attempt_at = NULL, send_attempts = ? WHERE id = ? AND status IN ('pending', 'failed')`,
-              [now(), attempts, job.invitationId],
-            )
-          : await tx.run(
-              `UPDATE invitations SET status = 'failed', failure_reason = ?, next_attempt_at = ?,
-               send_attempts = ? WHERE id = ? AND status IN ('pending', 'failed')`,
-              [error, retryAt, attempts, job.invitationId],
-            )
-      if (changed.changes === 0) return
+          ? await markInvitationSent(tx, job.invitationId, now(), attempts)
+          : await markInvitationFailed(tx, job.invitationId, error, retryAt, attempts)
+      if (!changed) return
       await audit(tx, {
         actor: 'system',
         action: error === null ? 'invitation.sent' : 'invitation.failed',

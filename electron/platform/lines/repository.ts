@@ -2,6 +2,7 @@ import type { Queryable, Transaction } from '../db/connection'
 import type { AppLine } from '@shared/schemas/app-line'
 import { iso } from '../time'
 import { conflict } from '../errors'
+import { sql } from '../db/sql'
 
 export interface LineRow {
   user_id: number
@@ -27,20 +28,14 @@ export interface LineValues {
   recording: AppLine['recording']
 }
 
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ')
-}
-
 /** Lines of the given users, keyed by user id, with their caller IDs in order. */
 export async function loadLines(db: Queryable, userIds: number[]): Promise<Map<number, AppLine>> {
   const result = new Map<number, AppLine>()
   if (userIds.length === 0) return result
-  const marks = placeholders(userIds.length)
   const [lines, callerIds] = await Promise.all([
-    db.all<LineRow>(`SELECT * FROM app_lines WHERE user_id IN (${marks})`, userIds),
+    db.all<LineRow>(sql`SELECT * FROM app_lines WHERE user_id IN ${userIds}`),
     db.all<{ user_id: number; number: string }>(
-      `SELECT user_id, number FROM app_line_caller_ids WHERE user_id IN (${marks}) ORDER BY user_id, position`,
-      userIds,
+      sql`SELECT user_id, number FROM app_line_caller_ids WHERE user_id IN ${userIds} ORDER BY user_id, position`,
     ),
   ])
   const idsByUser = new Map<number, string[]>()
@@ -89,10 +84,11 @@ export async function saveLine(
     line.recording.outboundExternal,
   ].map((b) => (b ? 1 : 0))
   await tx.run(
-    `INSERT INTO app_lines (user_id, did_number, internal_number, external_outbound, default_caller_id,
+    sql`INSERT INTO app_lines (user_id, did_number, internal_number, external_outbound, default_caller_id,
        rec_inbound_internal, rec_inbound_external, rec_outbound_internal, rec_outbound_external,
        created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (${userId}, ${line.didNumber}, ${line.internalNumber}, ${flags[0]!}, ${line.defaultCallerId},
+       ${flags[1]!}, ${flags[2]!}, ${flags[3]!}, ${flags[4]!}, ${now}, ${now})
      ON CONFLICT (user_id) DO UPDATE SET
        did_number = excluded.did_number, internal_number = excluded.internal_number,
        external_outbound = excluded.external_outbound, default_caller_id = excluded.default_caller_id,
@@ -101,24 +97,12 @@ export async function saveLine(
        rec_outbound_internal = excluded.rec_outbound_internal,
        rec_outbound_external = excluded.rec_outbound_external,
        updated_at = excluded.updated_at`,
-    [
-      userId,
-      line.didNumber,
-      line.internalNumber,
-      flags[0]!,
-      line.defaultCallerId,
-      ...flags.slice(1),
-      now,
-      now,
-    ],
   )
-  await tx.run('DELETE FROM app_line_caller_ids WHERE user_id = ?', [userId])
+  await tx.run(sql`DELETE FROM app_line_caller_ids WHERE user_id = ${userId}`)
   for (const [position, number] of line.callerIds.entries()) {
-    await tx.run('INSERT INTO app_line_caller_ids (user_id, number, position) VALUES (?, ?, ?)', [
-      userId,
-      number,
-      position,
-    ])
+    await tx.run(
+      sql`INSERT INTO app_line_caller_ids (user_id, number, position) VALUES (${userId}, ${number}, ${position})`,
+    )
   }
 }
 
@@ -131,18 +115,17 @@ const LAST_INTERNAL = 999_999
  */
 export async function nextFreeInternalNumber(db: Queryable): Promise<string> {
   const top = await db.get<{ n: number | null }>(
-    'SELECT max(CAST(internal_number AS INTEGER)) AS n FROM app_lines',
+    sql`SELECT max(CAST(internal_number AS INTEGER)) AS n FROM app_lines`,
   )
   const next = Math.max(FIRST_INTERNAL, (top?.n ?? 0) + 1)
   if (next <= LAST_INTERNAL) return String(next)
   const gap = await db.get<{ n: number }>(
-    `SELECT min(candidate) AS n FROM (
-       SELECT ? AS candidate
+    sql`SELECT min(candidate) AS n FROM (
+       SELECT ${FIRST_INTERNAL} AS candidate
        UNION ALL
        SELECT CAST(internal_number AS INTEGER) + 1 FROM app_lines
-     ) WHERE candidate BETWEEN ? AND ?
+     ) WHERE candidate BETWEEN ${FIRST_INTERNAL} AND ${LAST_INTERNAL}
        AND NOT EXISTS (SELECT 1 FROM app_lines WHERE internal_number = CAST(candidate AS TEXT))`,
-    [FIRST_INTERNAL, FIRST_INTERNAL, LAST_INTERNAL],
   )
   if (gap?.n == null) throw conflict('internalNumber', 'every internal number is in use')
   return String(gap.n)
@@ -152,5 +135,26 @@ export function lineUsingInternalNumber(
   db: Queryable,
   internalNumber: string,
 ): Promise<{ user_id: number } | undefined> {
-  return db.get('SELECT user_id FROM app_lines WHERE internal_number = ?', [internalNumber])
+  return db.get(sql`SELECT user_id FROM app_lines WHERE internal_number = ${internalNumber}`)
+}
+
+export async function isDidOfALine(db: Queryable, number: string): Promise<boolean> {
+  return (await db.get(sql`SELECT 1 FROM app_lines WHERE did_number = ${number}`)) !== undefined
+}
+
+export async function isCallerIdOfALine(db: Queryable, number: string): Promise<boolean> {
+  return (
+    (await db.get(sql`SELECT 1 FROM app_line_caller_ids WHERE number = ${number}`)) !== undefined
+  )
+}
+
+/** The user whose line has `didNumber` as DID, with what names them to an admin. */
+export function findDidOwner(
+  db: Queryable,
+  didNumber: string,
+): Promise<{ user_id: number; first_name: string; last_name: string; email: string } | undefined> {
+  return db.get(
+    sql`SELECT l.user_id, u.first_name, u.last_name, u.email FROM app_lines l JOIN users u ON u.id = l.user_id
+       WHERE l.did_number = ${didNumber}`,
+  )
 }

@@ -5,12 +5,15 @@ import { badRequest, conflict, HttpError } from '../errors'
 import { provisionLine } from '../sip/provisioning'
 import { handOver, issueInvitation, runNow, type Scheduler } from '../invitations/issue'
 import { loadLatestInvitations, toInvitation } from '../invitations/repository'
+import { hasActiveDevice } from '../devices/repository'
+import { numberExists } from '../numbers/repository'
 import { requireUserRow } from '../users/service'
 import { loadUser } from '../users/view'
 import type { AppLineInput } from '@shared/schemas/app-line'
 import type { User } from '@shared/schemas/users'
 import type { FieldError } from '@shared/schemas/errors'
 import {
+  findDidOwner,
   getLine,
   lineUsingInternalNumber,
   nextFreeInternalNumber,
@@ -25,8 +28,7 @@ async function checkNumbers(tx: Transaction, userId: number, input: AppLineInput
   ]
   const missing: FieldError[] = []
   for (const { field, number } of wanted) {
-    const row = await tx.get('SELECT 1 FROM numbers WHERE number = ?', [number])
-    if (!row)
+    if (!(await numberExists(tx, number)))
       missing.push({
         field,
         reason: `${number} is not one of the company's numbers; add it under Numbers first`,
@@ -34,16 +36,7 @@ async function checkNumbers(tx: Transaction, userId: number, input: AppLineInput
   }
   if (missing.length) throw badRequest(missing)
   if (input.didNumber) {
-    const owner = await tx.get<{
-      user_id: number
-      first_name: string
-      last_name: string
-      email: string
-    }>(
-      `SELECT l.user_id, u.first_name, u.last_name, u.email FROM app_lines l JOIN users u ON u.id = l.user_id
-       WHERE l.did_number = ?`,
-      [input.didNumber],
-    )
+    const owner = await findDidOwner(tx, input.didNumber)
     if (owner && owner.user_id !== userId) {
       const who = `${owner.first_name} ${owner.last_name}`.trim() || owner.email
       throw conflict('didNumber', `${input.didNumber} is already assigned to ${who}`)
@@ -116,10 +109,7 @@ export async function saveAppLine(
 }
 
 async function needsInvitation(tx: Transaction, userId: number, now: number): Promise<boolean> {
-  const device = await tx.get('SELECT 1 FROM devices WHERE user_id = ? AND revoked_at IS NULL', [
-    userId,
-  ])
-  if (device) return false
+  if (await hasActiveDevice(tx, userId)) return false
   const latest = (await loadLatestInvitations(tx, [userId])).get(userId)
   if (!latest) return true
   const status = toInvitation(latest, now).status

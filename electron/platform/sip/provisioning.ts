@@ -1,4 +1,13 @@
 import type { Transaction } from '../db/connection'
+import {
+  deleteLineRouting,
+  deleteSubscriber,
+  deleteSubscribersOfAor,
+  insertAlias,
+  insertCallerId,
+  insertExternalGroupMember,
+  insertSubscriber,
+} from './repository'
 
 /**
  * Keeps Kamailio's tables in step with the platform's. Every function runs in
@@ -23,23 +32,10 @@ export async function provisionLine(
 ): Promise<void> {
   await unprovisionLine(tx, domain, line.aorUser)
   const aliases = [line.internalNumber, ...(line.didNumber ? [line.didNumber] : [])]
-  for (const alias of aliases) {
-    await tx.run(
-      'INSERT INTO dbaliases (alias_username, alias_domain, username, domain) VALUES (?, ?, ?, ?)',
-      [alias, domain, line.aorUser, domain],
-    )
-  }
-  if (line.externalOutbound) {
-    await tx.run("INSERT INTO grp (username, domain, grp) VALUES (?, ?, 'external')", [
-      line.aorUser,
-      domain,
-    ])
-  }
+  for (const alias of aliases) await insertAlias(tx, alias, line.aorUser, domain)
+  if (line.externalOutbound) await insertExternalGroupMember(tx, line.aorUser, domain)
   for (const callerId of line.callerIds) {
-    await tx.run(
-      'INSERT INTO sip_caller_ids (username, domain, caller_id, is_default) VALUES (?, ?, ?, ?)',
-      [line.aorUser, domain, callerId, callerId === line.defaultCallerId ? 1 : 0],
-    )
+    await insertCallerId(tx, line.aorUser, domain, callerId, callerId === line.defaultCallerId)
   }
 }
 
@@ -48,9 +44,7 @@ export async function unprovisionLine(
   domain: string,
   aorUser: string,
 ): Promise<void> {
-  await tx.run('DELETE FROM dbaliases WHERE username = ? AND domain = ?', [aorUser, domain])
-  await tx.run('DELETE FROM grp WHERE username = ? AND domain = ?', [aorUser, domain])
-  await tx.run('DELETE FROM sip_caller_ids WHERE username = ? AND domain = ?', [aorUser, domain])
+  await deleteLineRouting(tx, aorUser, domain)
 }
 
 export interface DeviceCredentials {
@@ -64,12 +58,7 @@ export async function provisionDevice(
   domain: string,
   device: DeviceCredentials,
 ): Promise<void> {
-  await tx.run('INSERT INTO subscriber (username, domain, ha1, aor_user) VALUES (?, ?, ?, ?)', [
-    device.username,
-    domain,
-    device.ha1,
-    device.aorUser,
-  ])
+  await insertSubscriber(tx, device.username, domain, device.ha1, device.aorUser)
 }
 
 export async function unprovisionDevice(
@@ -77,7 +66,7 @@ export async function unprovisionDevice(
   domain: string,
   username: string,
 ): Promise<void> {
-  await tx.run('DELETE FROM subscriber WHERE username = ? AND domain = ?', [username, domain])
+  await deleteSubscriber(tx, username, domain)
 }
 
 /** Everything Kamailio knows of a user: used when the user is deleted. */
@@ -87,5 +76,5 @@ export async function unprovisionUser(
   aorUser: string,
 ): Promise<void> {
   await unprovisionLine(tx, domain, aorUser)
-  await tx.run('DELETE FROM subscriber WHERE aor_user = ? AND domain = ?', [aorUser, domain])
+  await deleteSubscribersOfAor(tx, aorUser, domain)
 }

@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import type { PlatformContext } from '../context'
 import type { User, UserStatus } from '@shared/schemas/users'
 import { loadUsers } from './view'
+import { listUserIdsByName } from './repository'
 
 const STATUS_TEXT: Record<UserStatus, string> = {
   not_invited: 'Not invited',
@@ -47,17 +48,11 @@ const PAGE = 500
 
 /** Every user with their line, sorted by name, as CSV (with a BOM so spreadsheets read UTF-8). */
 export async function exportUsersCsv(ctx: PlatformContext): Promise<string> {
-  const ids = await ctx.db.all<{ id: number }>(
-    'SELECT id FROM users ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id',
-  )
+  const ids = await listUserIdsByName(ctx.db)
   const now = ctx.now()
   const rows: (string | number)[][] = []
   for (let i = 0; i < ids.length; i += PAGE) {
-    const users = await loadUsers(
-      ctx.db,
-      ids.slice(i, i + PAGE).map((r) => r.id),
-      now,
-    )
+    const users = await loadUsers(ctx.db, ids.slice(i, i + PAGE), now)
     for (const user of users) rows.push(COLUMNS.map(([, cell]) => cell(user)))
   }
   const csv = Papa.unparse(

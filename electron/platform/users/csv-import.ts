@@ -11,7 +11,7 @@ import {
   type UserImportRow,
 } from '@shared/schemas/user-import'
 import { readCsvRecords, type CsvRecord } from './csv-records'
-import { insertUser } from './repository'
+import { findTakenEmails, insertUser } from './repository'
 
 /** Header cell → field: `First Name`, `first name`, `FirstName` and `first_name` all count. */
 const squash = (header: string) => header.toLowerCase().replace(/[^a-z]/g, '')
@@ -85,11 +85,7 @@ async function takenEmails(db: Queryable, emails: string[]): Promise<Set<string>
   const taken = new Set<string>()
   for (let i = 0; i < emails.length; i += 500) {
     const chunk = emails.slice(i, i + 500)
-    const rows = await db.all<{ email: string }>(
-      `SELECT email FROM users WHERE email IN (${chunk.map(() => '?').join(', ')})`,
-      chunk,
-    )
-    for (const row of rows) taken.add(row.email.toLowerCase())
+    for (const email of await findTakenEmails(db, chunk)) taken.add(email.toLowerCase())
   }
   return taken
 }

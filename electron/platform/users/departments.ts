@@ -1,13 +1,12 @@
 import type { Queryable } from '../db/connection'
+import { countUsersByDepartment } from './repository'
 
 /**
  * The departments users are in, for the Users filter: each once however it
  * is capitalised (the most common spelling wins), sorted, blanks left out.
  */
 export async function listDepartments(db: Queryable): Promise<string[]> {
-  const rows = await db.all<{ department: string; n: number }>(
-    "SELECT department, count(*) AS n FROM users WHERE department <> '' GROUP BY department",
-  )
+  const rows = await countUsersByDepartment(db)
   const best = new Map<string, { department: string; n: number }>()
   for (const row of rows) {
     const key = row.department.toLowerCase()

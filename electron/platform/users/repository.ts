@@ -1,7 +1,7 @@
 import type { Queryable, Transaction } from '../db/connection'
 import { containsPattern } from '../db/like'
+import { join, sql, whereAll, type Query } from '../db/sql'
 import type { UserInput, UserListQuery, UserPatch } from '@shared/schemas/users'
-import { USER_STATUS_SQL } from './status'
 
 export interface UserRow {
   id: number
@@ -15,27 +15,31 @@ export interface UserRow {
   updated_at: number
 }
 
-const COLUMNS: Record<keyof UserPatch, keyof UserRow> = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  department: 'department',
-  jobTitle: 'job_title',
-  email: 'email',
+const COLUMNS: Record<keyof UserPatch, Query> = {
+  firstName: sql`first_name`,
+  lastName: sql`last_name`,
+  department: sql`department`,
+  jobTitle: sql`job_title`,
+  email: sql`email`,
 }
 
 export function getUserRow(db: Queryable, id: number): Promise<UserRow | undefined> {
-  return db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id])
+  return db.get<UserRow>(sql`SELECT * FROM users WHERE id = ${id}`)
+}
+
+/** The rows of the given users, in no particular order. */
+export function getUserRows(db: Queryable, ids: number[]): Promise<UserRow[]> {
+  return db.all<UserRow>(sql`SELECT * FROM users WHERE id IN ${ids}`)
 }
 
 export async function insertUser(tx: Transaction, input: UserInput, now: number): Promise<number> {
   // The SIP user is derived from the row id; insert with a placeholder first
   // so the id exists, then set it, all in the caller's transaction.
   const { lastID } = await tx.run(
-    `INSERT INTO users (first_name, last_name, department, job_title, email, sip_user, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'pending:' || hex(randomblob(8)), ?, ?)`,
-    [input.firstName, input.lastName, input.department, input.jobTitle, input.email, now, now],
+    sql`INSERT INTO users (first_name, last_name, department, job_title, email, sip_user, created_at, updated_at)
+     VALUES (${input.firstName}, ${input.lastName}, ${input.department}, ${input.jobTitle}, ${input.email}, 'pending:' || hex(randomblob(8)), ${now}, ${now})`,
   )
-  await tx.run('UPDATE users SET sip_user = ? WHERE id = ?', [`u${lastID}`, lastID])
+  await tx.run(sql`UPDATE users SET sip_user = ${`u${lastID}`} WHERE id = ${lastID}`)
   return lastID
 }
 
@@ -50,35 +54,83 @@ export async function updateUser(
     string,
   ][]
   if (entries.length === 0) return
-  const sets = entries.map(([key]) => `${COLUMNS[key]} = ?`).join(', ')
-  await tx.run(`UPDATE users SET ${sets}, updated_at = ? WHERE id = ?`, [
-    ...entries.map(([, v]) => v),
-    now,
-    id,
-  ])
+  const sets = join(
+    entries.map(([key, value]) => sql`${COLUMNS[key]} = ${value}`),
+    sql`, `,
+  )
+  await tx.run(sql`UPDATE users SET ${sets}, updated_at = ${now} WHERE id = ${id}`)
 }
 
 export async function deleteUser(tx: Transaction, id: number): Promise<void> {
-  await tx.run('DELETE FROM users WHERE id = ?', [id])
+  await tx.run(sql`DELETE FROM users WHERE id = ${id}`)
 }
 
 export function findUserIdByEmail(
   db: Queryable,
   email: string,
 ): Promise<{ id: number } | undefined> {
-  return db.get<{ id: number }>('SELECT id FROM users WHERE email = ?', [email])
+  return db.get<{ id: number }>(sql`SELECT id FROM users WHERE email = ${email}`)
 }
 
-const SORT_SQL: Record<UserListQuery['sort'], string> = {
-  name: 'u.last_name COLLATE NOCASE {dir}, u.first_name COLLATE NOCASE {dir}',
-  email: 'u.email {dir}',
-  department: 'u.department COLLATE NOCASE {dir}',
-  didNumber: 'l.did_number IS NULL, l.did_number {dir}',
-  internalNumber: 'l.internal_number IS NULL, CAST(l.internal_number AS INTEGER) {dir}',
-  createdAt: 'u.created_at {dir}',
-  lastSeenAt:
-    '(SELECT max(d.last_seen_at) FROM devices d WHERE d.user_id = u.id) IS NULL, ' +
-    '(SELECT max(d.last_seen_at) FROM devices d WHERE d.user_id = u.id) {dir}',
+/** Those of `emails` that belong to a user (the column compares case-insensitively), as stored. */
+export async function findTakenEmails(db: Queryable, emails: string[]): Promise<string[]> {
+  const rows = await db.all<{ email: string }>(
+    sql`SELECT email FROM users WHERE email IN ${emails}`,
+  )
+  return rows.map((r) => r.email)
+}
+
+/** Every user id, sorted by name. */
+export async function listUserIdsByName(db: Queryable): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    sql`SELECT id FROM users ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`,
+  )
+  return rows.map((r) => r.id)
+}
+
+/** Each department spelling in use with how many users have it; blanks left out. */
+export function countUsersByDepartment(
+  db: Queryable,
+): Promise<{ department: string; n: number }[]> {
+  return db.all<{ department: string; n: number }>(
+    sql`SELECT department, count(*) AS n FROM users WHERE department <> '' GROUP BY department`,
+  )
+}
+
+/**
+ * A user's status as one SQL expression over the alias `u`, so the list can
+ * filter and sort on it without loading every user. `now` is epoch ms.
+ *
+ * - active: at least one device not revoked
+ * - invited / invitation_failed: the newest invitation is still usable
+ * - not_invited: otherwise (none, expired, revoked, or used by a device since revoked)
+ */
+function userStatus(now: number): Query {
+  return sql`
+  CASE
+    WHEN EXISTS (SELECT 1 FROM devices d WHERE d.user_id = u.id AND d.revoked_at IS NULL)
+      THEN 'active'
+    ELSE coalesce((
+      SELECT CASE
+        WHEN i.status IN ('pending', 'sent') AND i.expires_at > ${now} THEN 'invited'
+        WHEN i.status = 'failed' AND i.expires_at > ${now} THEN 'invitation_failed'
+        ELSE 'not_invited' END
+      FROM invitations i WHERE i.user_id = u.id ORDER BY i.id DESC LIMIT 1
+    ), 'not_invited')
+  END`
+}
+
+const LAST_SEEN = sql`(SELECT max(d.last_seen_at) FROM devices d WHERE d.user_id = u.id)`
+
+const SORT: Record<UserListQuery['sort'], (dir: Query) => Query> = {
+  name: (dir) => sql`u.last_name COLLATE NOCASE ${dir}, u.first_name COLLATE NOCASE ${dir}`,
+  email: (dir) => sql`u.email ${dir}`,
+  department: (dir) => sql`u.department COLLATE NOCASE ${dir}`,
+  didNumber: (dir) => sql`l.did_number IS NULL, l.did_number ${dir}`,
+  internalNumber: (dir) =>
+    sql`l.internal_number IS NULL, CAST(l.internal_number AS INTEGER) ${dir}`,
+  createdAt: (dir) => sql`u.created_at ${dir}`,
+  lastSeenAt: (dir) => sql`${LAST_SEEN} IS NULL, ${LAST_SEEN} ${dir}`,
 }
 
 /** One page of user ids matching the query, and how many match in all. */
@@ -87,37 +139,26 @@ export async function listUserIds(
   query: UserListQuery,
   now: number,
 ): Promise<{ ids: number[]; total: number }> {
-  const where: string[] = []
-  const params: (string | number)[] = []
+  const where: Query[] = []
   if (query.q) {
     const like = containsPattern(query.q)
-    where.push(`(u.first_name || ' ' || u.last_name LIKE ? ESCAPE '\\'
-      OR u.last_name || ' ' || u.first_name LIKE ? ESCAPE '\\'
-      OR u.email LIKE ? ESCAPE '\\'
-      OR l.did_number LIKE ? ESCAPE '\\'
-      OR l.internal_number LIKE ? ESCAPE '\\')`)
-    params.push(like, like, like, like, like)
+    where.push(sql`(u.first_name || ' ' || u.last_name LIKE ${like} ESCAPE '\\'
+      OR u.last_name || ' ' || u.first_name LIKE ${like} ESCAPE '\\'
+      OR u.email LIKE ${like} ESCAPE '\\'
+      OR l.did_number LIKE ${like} ESCAPE '\\'
+      OR l.internal_number LIKE ${like} ESCAPE '\\')`)
   }
-  if (query.department) {
-    where.push('u.department = ? COLLATE NOCASE')
-    params.push(query.department)
-  }
-  if (query.status) {
-    where.push(`(${USER_STATUS_SQL}) = ?`)
-    params.push(now, now, query.status)
-  }
-  const from = `FROM users u LEFT JOIN app_lines l ON l.user_id = u.id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`
-  const dir = query.order === 'desc' ? 'DESC' : 'ASC'
-  const order = SORT_SQL[query.sort].replaceAll('{dir}', dir)
+  if (query.department) where.push(sql`u.department = ${query.department} COLLATE NOCASE`)
+  if (query.status) where.push(sql`(${userStatus(now)}) = ${query.status}`)
+  const from = sql`FROM users u LEFT JOIN app_lines l ON l.user_id = u.id
+    ${whereAll(where)}`
+  const dir = query.order === 'desc' ? sql`DESC` : sql`ASC`
   const offset = (query.page - 1) * query.pageSize
   const [rows, count] = await Promise.all([
-    db.all<{ id: number }>(`SELECT u.id ${from} ORDER BY ${order}, u.id ${dir} LIMIT ? OFFSET ?`, [
-      ...params,
-      query.pageSize,
-      offset,
-    ]),
-    db.get<{ n: number }>(`SELECT count(*) AS n ${from}`, params),
+    db.all<{ id: number }>(
+      sql`SELECT u.id ${from} ORDER BY ${SORT[query.sort](dir)}, u.id ${dir} LIMIT ${query.pageSize} OFFSET ${offset}`,
+    ),
+    db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`),
   ])
   return { ids: rows.map((r) => r.id), total: count?.n ?? 0 }
 }

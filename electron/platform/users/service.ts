@@ -4,6 +4,8 @@ import { isConstraintError } from '../db/connection'
 import { audit, type Actor } from '../audit'
 import { conflict, notFound } from '../errors'
 import { unprovisionUser } from '../sip/provisioning'
+import { activeSipUsernamesOfUser } from '../devices/repository'
+import { invitationIdsOfUser } from '../invitations/repository'
 import type { User, UserInput, UserListQuery, UserPatch } from '@shared/schemas/users'
 import {
   deleteUser,
@@ -107,20 +109,14 @@ export async function removeUser(ctx: PlatformContext, id: number, actor: Actor)
   const before = await loadUser(ctx.db, id, now)
   const { devices, invitations } = await ctx.db.transaction(async (tx) => {
     const row = await requireUserRow(tx, id)
-    const devices = await tx.all<{ sip_username: string }>(
-      'SELECT sip_username FROM devices WHERE user_id = ? AND revoked_at IS NULL',
-      [id],
-    )
-    const invitations = await tx.all<{ id: number }>(
-      'SELECT id FROM invitations WHERE user_id = ?',
-      [id],
-    )
+    const devices = await activeSipUsernamesOfUser(tx, id)
+    const invitations = await invitationIdsOfUser(tx, id)
     await unprovisionUser(tx, ctx.config.sipDomain, row.sip_user)
     await deleteUser(tx, id)
     await audit(tx, { actor, action: 'user.delete', entityType: 'user', entityId: id, before }, now)
     return { devices, invitations }
   })
-  for (const inv of invitations) ctx.dispatcher.cancel(inv.id)
+  for (const invitationId of invitations) ctx.dispatcher.cancel(invitationId)
   for (const d of devices) ctx.onDeviceRevoked(d.sip_username)
 }
 

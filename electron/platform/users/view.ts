@@ -4,7 +4,7 @@ import { loadLines } from '../lines/repository'
 import { loadLatestInvitations, toInvitation } from '../invitations/repository'
 import { loadDeviceStats } from '../devices/repository'
 import { iso } from '../time'
-import type { UserRow } from './repository'
+import { getUserRows } from './repository'
 
 function statusOf(activeDevices: number, invitationStatus: string | undefined): UserStatus {
   if (activeDevices > 0) return 'active'
@@ -19,9 +19,8 @@ function statusOf(activeDevices: number, invitationStatus: string | undefined): 
  */
 export async function loadUsers(db: Queryable, ids: number[], now: number): Promise<User[]> {
   if (ids.length === 0) return []
-  const marks = ids.map(() => '?').join(', ')
   const [rows, lines, invitations, devices] = await Promise.all([
-    db.all<UserRow>(`SELECT * FROM users WHERE id IN (${marks})`, ids),
+    getUserRows(db, ids),
     loadLines(db, ids),
     loadLatestInvitations(db, ids),
     loadDeviceStats(db, ids),
