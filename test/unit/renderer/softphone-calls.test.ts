@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callOutcome } from '../../../renderer/src/softphone/call-outcome'
-import { formatDuration } from '../../../renderer/src/softphone/composables/useCallClock'
+import { formatDuration } from '../../../renderer/src/softphone/format-duration'
 import { judgeQuality } from '../../../renderer/src/softphone/composables/useCallQuality'
 import { classifyCameraError } from '../../../renderer/src/softphone/composables/useQrScanner'
 
