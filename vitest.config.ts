@@ -17,6 +17,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.ts'],
+          // Stores and the SIP layer read localStorage, window and document; the
+          // platform's relative URLs resolve against this origin.
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://127.0.0.1:8780/' } },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'platform',
           include: ['test/platform/**/*.test.ts'],
           environment: 'node',

@@ -28,6 +28,8 @@ export interface SipClientOptions {
   instanceId?: string
   userAgent?: string
   getMicrophone?: () => Promise<MediaStream>
+  /** Builds the JsSIP user agent; tests hand in a fake one that plays the server's part. */
+  createUserAgent?: (config: UAConfiguration) => UA
 }
 
 // Responses that no retry will fix: wrong or revoked credentials.
@@ -84,7 +86,7 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
       user_agent: this.options.userAgent ?? 'phone.systems desktop',
       ...(this.options.instanceId ? { instance_id: this.options.instanceId } : {}),
     }
-    const ua = new UA(config)
+    const ua = (this.options.createUserAgent ?? ((c) => new UA(c)))(config)
     this.ua = ua
     ua.on('connecting', () => {
       if (this._state.kind === 'stopped') this.setState({ kind: 'connecting' })
