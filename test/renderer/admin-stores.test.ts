@@ -193,12 +193,16 @@ describe('useProgressiveRows: the first screenful first', () => {
   function rowsOf(initial: number[], eachChange: boolean) {
     const items = ref(initial)
     const scope = effectScope()
-    const result = scope.run(() => useProgressiveRows(() => items.value, { screenful: 3, eachChange }))!
+    const result = scope.run(() =>
+      useProgressiveRows(() => items.value, { screenful: 3, eachChange }),
+    )!
     return { items, scope, ...result }
   }
   /** Past the next paint: the rAF, then the timeout it posts. */
   const afterPaint = () =>
-    new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))))
+    new Promise<void>((resolve) =>
+      requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))),
+    )
 
   it('a short list is drawn at once and complete', () => {
     const { rows, complete, scope } = rowsOf([1, 2], false)

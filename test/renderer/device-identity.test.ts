@@ -1,9 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  deviceId,
-  deviceName,
-  devicePlatform,
-} from '../../renderer/src/softphone/device-identity'
+import { deviceId, deviceName, devicePlatform } from '../../renderer/src/softphone/device-identity'
 import { readStored, writeStored } from '../../renderer/src/softphone/storage'
 import type { PhoneSystemsBridge } from '@shared/bridge'
 
@@ -51,11 +47,23 @@ describe('deviceName and devicePlatform', () => {
   })
 
   it.each([
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36 Edg/126.0', 'Edge on Windows'],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36 Edg/126.0',
+      'Edge on Windows',
+    ],
     ['Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'Firefox on Linux'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15', 'Safari on macOS'],
-    ['Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36', 'Chrome on Android'],
-    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/126.0 Safari/537.36', 'Chrome on Linux'],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15',
+      'Safari on macOS',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36',
+      'Chrome on Android',
+    ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/126.0 Safari/537.36',
+      'Chrome on Linux',
+    ],
     ['SomethingElse/1.0', 'Browser on unknown system'],
   ])('in a browser: %s is %s', (userAgent, name) => {
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(userAgent)
@@ -66,8 +74,10 @@ describe('deviceName and devicePlatform', () => {
 
 describe('storage', () => {
   it('writing never throws: full or disabled storage only forgets', () => {
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
-      throw new DOMException('QuotaExceededError')
+    vi.stubGlobal('localStorage', {
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      },
     })
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     expect(() => writeStored('phone-systems.settings', { a: 1 })).not.toThrow()
@@ -75,9 +85,13 @@ describe('storage', () => {
   })
 
   it('reading never throws: unavailable storage reads as absent', () => {
-    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
-      throw new DOMException('SecurityError')
+    vi.stubGlobal('localStorage', {
+      getItem: () => {
+        throw new DOMException('Storage is disabled.', 'SecurityError')
+      },
     })
-    expect(readStored('phone-systems.settings', (v): v is unknown => true)).toBeUndefined()
+    expect(
+      readStored('phone-systems.settings', (value): value is unknown => value !== undefined),
+    ).toBeUndefined()
   })
 })

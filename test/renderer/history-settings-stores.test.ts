@@ -55,7 +55,12 @@ describe('history store', () => {
       ['102', 'answered'],
     ])
     const answered = history.records[1]!
-    expect(answered).toMatchObject({ direction: 'outgoing', startedAt: 1_000_000, durationS: 63, seen: true })
+    expect(answered).toMatchObject({
+      direction: 'outgoing',
+      startedAt: 1_000_000,
+      durationS: 63,
+      seen: true,
+    })
     expect(history.records[0]!.durationS).toBeNull()
     expect(history.lastEnded).toEqual(history.records[0])
 
@@ -102,7 +107,12 @@ describe('history store', () => {
     history.record(
       finished({
         direction: 'outgoing',
-        end: { by: 'remote', cause: 'Unavailable', statusCode: 480, reasonPhrase: 'Temporarily Unavailable' },
+        end: {
+          by: 'remote',
+          cause: 'Unavailable',
+          statusCode: 480,
+          reasonPhrase: 'Temporarily Unavailable',
+        },
       }),
     )
     history.record(
@@ -111,7 +121,10 @@ describe('history store', () => {
         end: { by: 'remote', cause: 'Busy', statusCode: 486, reasonPhrase: 'Busy Here' },
       }),
     )
-    expect(history.records[1]).toMatchObject({ outcome: 'failed', reason: 'Temporarily Unavailable' })
+    expect(history.records[1]).toMatchObject({
+      outcome: 'failed',
+      reason: 'Temporarily Unavailable',
+    })
     expect(history.records[0]!.outcome).toBe('busy')
     expect(history.records[0]).not.toHaveProperty('reason')
   })
@@ -120,7 +133,11 @@ describe('history store', () => {
     const history = useHistoryStore()
     for (let i = 0; i < 205; i++)
       history.record(
-        finished({ direction: 'outgoing', number: String(1000 + i), end: { by: 'local', cause: 'Canceled' } }),
+        finished({
+          direction: 'outgoing',
+          number: String(1000 + i),
+          end: { by: 'local', cause: 'Canceled' },
+        }),
       )
     expect(history.records).toHaveLength(200)
     expect(history.records[0]!.number).toBe('1204')
@@ -186,13 +203,14 @@ describe('settings store', () => {
     })
   })
 
-  it.each([['a list', '["mic-2"]'], ['unreadable JSON', '{'], ['null', 'null']])(
-    'stored settings that are %s read as defaults',
-    (_what, text) => {
-      localStorage.setItem(SETTINGS_KEY, text)
-      expect(useSettingsStore().settings.microphoneId).toBe('')
-    },
-  )
+  it.each([
+    ['a list', '["mic-2"]'],
+    ['unreadable JSON', '{'],
+    ['null', 'null'],
+  ])('stored settings that are %s read as defaults', (_what, text) => {
+    localStorage.setItem(SETTINGS_KEY, text)
+    expect(useSettingsStore().settings.microphoneId).toBe('')
+  })
 
   it('Sign out resets to defaults, and the defaults are what is kept', async () => {
     const store = useSettingsStore()

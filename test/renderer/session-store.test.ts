@@ -127,7 +127,11 @@ describe('session store: activation errors the person can act on', () => {
     ['nothing typed', '   ', MESSAGES.empty],
     ['too short to be a code', 'K7QF-3M9X', MESSAGES.notACode],
     ['a letter no code has', 'K7QF-3M9X-PW2U', MESSAGES.notACode],
-    ['a link that is not an invitation', 'https://example.com/?code=K7QF3M9XPW2D', MESSAGES.notALink],
+    [
+      'a link that is not an invitation',
+      'https://example.com/?code=K7QF3M9XPW2D',
+      MESSAGES.notALink,
+    ],
   ])('%s: explained at once, without asking the platform', async (_what, input, message) => {
     const { sent } = platform()
     const store = useSessionStore()
@@ -226,7 +230,10 @@ describe('session store: kept across restarts', () => {
   it.each([
     ['unreadable JSON', '{"baseUrl":'],
     ['an unknown step', { step: 'tour' }],
-    ['SIP credentials from an older version, without displayName', { sip: { uri: 'sip:u42@pbx.example' } }],
+    [
+      'SIP credentials from an older version, without displayName',
+      { sip: { uri: 'sip:u42@pbx.example' } },
+    ],
     ['a profile without email', { profile: { firstName: 'Ada' } }],
     ['no device token', { deviceToken: 42 }],
   ])('a stored activation of another shape (%s) reads as not activated', async (_what, change) => {
@@ -296,7 +303,10 @@ describe('session store: profile and line', () => {
   it('a refused profile leaves set-up where it was', async () => {
     const { store } = await activated(() => ({
       status: 400,
-      body: { message: 'firstName is too long', fields: [{ field: 'firstName', reason: 'is too long' }] },
+      body: {
+        message: 'firstName is too long',
+        fields: [{ field: 'firstName', reason: 'is too long' }],
+      },
     }))
     store.advance('welcome')
     store.advance('permissions')

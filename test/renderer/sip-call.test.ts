@@ -156,7 +156,10 @@ describe('SipCall: answering and ending', () => {
     session.fire('failed', {
       originator: 'remote',
       cause: 'Canceled',
-      message: { getHeader: (h: string) => (h === 'Reason' ? 'SIP;cause=200;text="Call completed elsewhere"' : undefined) },
+      message: {
+        getHeader: (h: string) =>
+          h === 'Reason' ? 'SIP;cause=200;text="Call completed elsewhere"' : undefined,
+      },
     })
     expect(ends[0]).toMatchObject({ by: 'remote', cause: 'Canceled', answeredElsewhere: true })
   })
@@ -216,7 +219,11 @@ describe('SipCall: in a call', () => {
   it.each([
     ['a trunk offering telephone-event', TRUNK_SDP, 'RFC2833'],
     ['a WebRTC peer', WEBRTC_SDP, 'INFO'],
-    ['a WebRTC peer that also offers telephone-event', `${WEBRTC_SDP}a=rtpmap:101 telephone-event/8000\r\n`, 'INFO'],
+    [
+      'a WebRTC peer that also offers telephone-event',
+      `${WEBRTC_SDP}a=rtpmap:101 telephone-event/8000\r\n`,
+      'INFO',
+    ],
     ['a peer with no SDP yet', '', 'INFO'],
   ])('DTMF to %s goes as %s', (_peer, sdp, transportType) => {
     const { call, session } = outgoing()
@@ -282,7 +289,14 @@ describe('SipCall: in a call', () => {
   it('sums the audio statistics for the quality hint', async () => {
     const { call, session } = outgoing()
     session.connection!.stats = [
-      { type: 'inbound-rtp', kind: 'audio', packetsReceived: 900, packetsLost: 12, bytesReceived: 144_000, jitter: 0.004 },
+      {
+        type: 'inbound-rtp',
+        kind: 'audio',
+        packetsReceived: 900,
+        packetsLost: 12,
+        bytesReceived: 144_000,
+        jitter: 0.004,
+      },
       { type: 'inbound-rtp', kind: 'video', packetsReceived: 5 },
       { type: 'candidate-pair', nominated: true, currentRoundTripTime: 0.025 },
       { type: 'candidate-pair', nominated: false, currentRoundTripTime: 0.9 },

@@ -12,8 +12,11 @@ afterEach(() => {
 
 describe('fastIceHandler: the INVITE leaves with the first candidates', () => {
   const ready = vi.fn()
-  const candidate = (type: string, protocol = 'udp', text = `candidate:1 1 ${protocol} 1 x 1 typ ${type}`) =>
-    ({ candidate: { candidate: text, type, protocol }, ready }) as unknown as IceCandidateEvent
+  const candidate = (
+    type: string,
+    protocol = 'udp',
+    text = `candidate:1 1 ${protocol} 1 x 1 typ ${type}`,
+  ) => ({ candidate: { candidate: text, type, protocol }, ready }) as unknown as IceCandidateEvent
 
   beforeEach(() => ready.mockClear())
 

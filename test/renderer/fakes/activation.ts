@@ -41,7 +41,10 @@ export function line(overrides: Partial<AppLine> = {}): AppLine {
   }
 }
 
-export function me(overrides: Partial<Me['profile']> = {}, lineOverrides: Partial<AppLine> = {}): Me {
+export function me(
+  overrides: Partial<Me['profile']> = {},
+  lineOverrides: Partial<AppLine> = {},
+): Me {
   return {
     profile: { ...activationResult().profile, ...overrides },
     line: line(lineOverrides),

@@ -103,7 +103,10 @@ export class FakeSession extends Events {
   ) {
     super()
     this.direction = opts.direction ?? 'outgoing'
-    this.remote_identity = { uri: { user: opts.user ?? '102' }, display_name: opts.displayName ?? '' }
+    this.remote_identity = {
+      uri: { user: opts.user ?? '102' },
+      display_name: opts.displayName ?? '',
+    }
     this.connection = opts.connection === undefined ? new FakePeerConnection() : opts.connection
   }
 
@@ -148,8 +151,7 @@ export class FakeUA extends Events {
   /** Every user agent built, newest last, for tests that cannot reach the factory. */
   static readonly built: FakeUA[] = []
   connected = true
-  readonly placed: { target: string; options: Record<string, unknown>; session: FakeSession }[] =
-    []
+  readonly placed: { target: string; options: Record<string, unknown>; session: FakeSession }[] = []
   readonly _transport = { connect: vi.fn() }
 
   constructor(readonly config: UAConfiguration) {
