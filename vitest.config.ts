@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
@@ -16,6 +17,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Components are mounted from their .vue files.
+        plugins: [vue()],
         test: {
           name: 'renderer',
           include: ['test/renderer/**/*.test.ts'],
