@@ -361,3 +361,39 @@ describe('SipClient: incoming and transferred calls', () => {
     expect(client.activeCalls).toHaveLength(2)
   })
 })
+
+describe('SipClient: a user agent that was stopped', () => {
+  it('late answers from it change nothing (a REGISTER in flight when signing out)', () => {
+    const { client, ua, states } = started()
+    client.stop()
+    const seen = states.length
+    ua.fire('registered')
+    ua.fire('registrationFailed', { cause: 'Request Timeout' })
+    ua.fire('disconnected', { code: 1006 })
+    ua.ring(new FakeSession({ direction: 'incoming' }))
+    vi.runAllTimers()
+    expect(client.state).toEqual({ kind: 'stopped' })
+    expect(states.length).toBe(seen)
+    expect(client.activeCalls).toEqual([])
+  })
+
+  it('after stop and start, only the new user agent speaks', () => {
+    const uas: FakeUA[] = []
+    const client = new SipClient(credentials, {
+      createUserAgent: (config) => {
+        const ua = new FakeUA(config)
+        uas.push(ua)
+        return ua.asJsSip()
+      },
+    })
+    client.start()
+    client.stop()
+    client.start()
+    uas[1]!.fire('registered')
+    uas[0]!.fire('unregistered')
+    uas[0]!.fire('registrationFailed', { cause: 'Request Timeout' })
+    vi.runAllTimers()
+    expect(client.state).toEqual({ kind: 'registered' })
+    expect(uas[1]!.register).not.toHaveBeenCalled()
+  })
+})
