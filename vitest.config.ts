@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
@@ -13,6 +14,19 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        // Components are mounted from their .vue files.
+        plugins: [vue()],
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.ts'],
+          // Stores and the SIP layer read localStorage, window and document; the
+          // platform's relative URLs resolve against this origin.
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://127.0.0.1:8780/' } },
+        },
       },
       {
         extends: true,

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { ApiRequestError, apiRequest, UNREACHABLE, type RequestOptions } from '../api/http'
-import { useAdminSession } from './stores/session'
+import { useAdminSessionStore } from './stores/session'
 import type { AdminSession } from '@shared/schemas/admin'
 import type { appLineInputSchema } from '@shared/schemas/app-line'
 import type { AuditEntry } from '@shared/schemas/audit'
@@ -32,7 +32,7 @@ async function call<T>(
   path: string,
   options: Omit<RequestOptions, 'token'> = {},
 ): Promise<T> {
-  const session = useAdminSession()
+  const session = useAdminSessionStore()
   try {
     return await apiRequest<T>(baseUrl(), method, path, { ...options, token: session.token })
   } catch (err) {
@@ -94,7 +94,7 @@ export const importUsers = (csv: string, dryRun: boolean) =>
 
 /** The users CSV as a file: fetched with the token (a plain link could not carry it). */
 export async function downloadUsersCsv(): Promise<{ blob: Blob; filename: string }> {
-  const session = useAdminSession()
+  const session = useAdminSessionStore()
   let response: Response
   try {
     response = await fetch(new URL(`${baseUrl()}/api/admin/users/export.csv`, location.origin), {

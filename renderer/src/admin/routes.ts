@@ -1,6 +1,6 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
-import { useAdminSession } from './stores/session'
-import { useUserList } from './stores/user-list'
+import { useAdminSessionStore } from './stores/session'
+import { useUserListStore } from './stores/user-list'
 
 const loadLayout = () => import('./AdminLayout.vue')
 const loadUsers = () => import('./views/UsersView.vue')
@@ -29,7 +29,7 @@ function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
 
 /** Pages behind sign-in: without a session, sign in first and come back. */
 function requireSession(to: RouteLocationNormalized) {
-  if (useAdminSession().signedIn) return true
+  if (useAdminSessionStore().signedIn) return true
   return { name: 'admin-sign-in', query: { redirect: to.fullPath } }
 }
 
@@ -61,7 +61,7 @@ export const adminRoutes: RouteRecordRaw[] = [
         // than drawn empty first. A slow answer does not hold the page back for long.
         // If that answer was a 401, the session is over: sign in first.
         beforeEnter: async (to) => {
-          await settleWithin(useUserList().load(), ROWS_WAIT_MS)
+          await settleWithin(useUserListStore().load(), ROWS_WAIT_MS)
           return requireSession(to)
         },
       },

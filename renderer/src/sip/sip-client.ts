@@ -28,6 +28,8 @@ export interface SipClientOptions {
   instanceId?: string
   userAgent?: string
   getMicrophone?: () => Promise<MediaStream>
+  /** Builds the JsSIP user agent; tests hand in a fake one that plays the server's part. */
+  createUserAgent?: (config: UAConfiguration) => UA
 }
 
 // Responses that no retry will fix: wrong or revoked credentials.
@@ -84,13 +86,17 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
       user_agent: this.options.userAgent ?? 'phone.systems desktop',
       ...(this.options.instanceId ? { instance_id: this.options.instanceId } : {}),
     }
-    const ua = new UA(config)
+    const ua = (this.options.createUserAgent ?? ((c) => new UA(c)))(config)
     this.ua = ua
+    // A stopped user agent can still answer late (a REGISTER in flight at
+    // Sign out): only the current one may change the state, or a new
+    // activation would find the line "registered" and never register.
+    const current = () => this.ua === ua
     ua.on('connecting', () => {
-      if (this._state.kind === 'stopped') this.setState({ kind: 'connecting' })
+      if (current() && this._state.kind === 'stopped') this.setState({ kind: 'connecting' })
     })
     ua.on('disconnected', (e) => {
-      if (this._state.kind === 'failed' || this._state.kind === 'stopped') return
+      if (!current() || this._state.kind === 'failed' || this._state.kind === 'stopped') return
       const wasRegistered = this._state.kind === 'registered'
       this.setState({
         kind: 'reconnecting',
@@ -103,16 +109,19 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
       if (wasRegistered) setTimeout(() => this.reconnectNow(), 0)
     })
     ua.on('registered', () => {
+      if (!current()) return
       this.retryAttempt = 0
       this.setState({ kind: 'registered' })
     })
     ua.on('unregistered', () => {
-      if (this._state.kind === 'registered')
+      if (current() && this._state.kind === 'registered')
         this.setState({ kind: 'reconnecting', reason: 'Registration ended', attempt: 1 })
     })
-    ua.on('registrationFailed', (e) => this.onRegistrationFailed(e))
+    ua.on('registrationFailed', (e) => {
+      if (current()) this.onRegistrationFailed(e)
+    })
     ua.on('newRTCSession', ((e: RTCSessionEvent) => {
-      if (e.originator === 'remote')
+      if (current() && e.originator === 'remote')
         this.emit('incomingCall', this.track(e.session, e.request as IncomingRequest))
     }) as RTCSessionListener)
     this.setState({ kind: 'connecting' })

@@ -4,7 +4,7 @@ import { useSessionStore, type OnboardingStep } from './stores/session'
 // The first screen ships in the entry chunk: a lazy one would cost a round trip
 // (and another for its styles) before anything shows, for about 2 KB saved.
 import SignInView from './views/SignInView.vue'
-import { loadActivatedLayout, loadWelcome } from './preload'
+import { loadActivatedLayout, loadWelcome } from './prefetch-screens'
 
 declare module 'vue-router' {
   interface RouteMeta {

@@ -1,6 +1,6 @@
 import { ref, type Ref } from 'vue'
 import { errorMessage } from '../format'
-import { latestRequests } from './latestRequests'
+import { latestRequests } from '../latest-requests'
 
 /**
  * One page of a list the platform pages and searches (Users, Numbers), and

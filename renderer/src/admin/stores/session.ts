@@ -19,7 +19,7 @@ function load(): AdminSession | null {
 }
 
 /** The signed-in admin: the bearer token every admin call carries. */
-export const useAdminSession = defineStore('admin-session', () => {
+export const useAdminSessionStore = defineStore('admin-session', () => {
   const session = ref<AdminSession | null>(load())
   /** True once the platform refused the token, so the sign-in page can say why. */
   const expired = ref(false)

@@ -11,7 +11,7 @@ export type UserSort = UserListQuery['sort']
  * component state, so search, filters and page survive a trip to Create User
  * or Edit App Configuration and back.
  */
-export const useUserList = defineStore('admin-user-list', () => {
+export const useUserListStore = defineStore('admin-user-list', () => {
   const q = ref('')
   const status = ref<UserStatus | null>(null)
   const department = ref<string | null>(null)

@@ -1,5 +1,5 @@
 import { onBeforeUnmount } from 'vue'
-import { routeToDevice } from './audio-output'
+import { routeToDevice } from '../audio-output'
 
 /** ring: a call is waiting for an answer; waiting: another call arrives during a call. */
 export type Tone = 'ring' | 'waiting'

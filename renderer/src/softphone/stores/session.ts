@@ -59,7 +59,7 @@ function defaultPlatformUrl(): string {
   return window.phoneSystems?.platformUrl ?? window.location.origin
 }
 
-/** The calling half of the app (JsSIP), loaded when registration starts (preload.ts fetches it early). */
+/** The calling half of the app (JsSIP), loaded when registration starts (prefetch-screens.ts fetches it early). */
 const loadCalling = () => import('../../stores/phone')
 
 /**

@@ -1,4 +1,4 @@
-import { isAbort } from '../format'
+import { isAbort } from './format'
 
 /** What the newest request came back with; `null` for one a newer request overtook. */
 export type LatestOutcome<T> = { value: T } | { error: unknown } | null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dialTarget, isDialLink } from '../../../renderer/src/softphone/dial-target'
-import { MESSAGES, readActivationInput } from '../../../renderer/src/softphone/activation-input'
+import { dialTarget, isDialLink } from '../../renderer/src/softphone/dial-target'
+import { MESSAGES, readActivationInput } from '../../renderer/src/softphone/activation-input'
 
 describe('dialTarget: what the dialer calls for what was typed, pasted or linked', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { callOutcome } from '../../../renderer/src/softphone/call-outcome'
-import { formatDuration } from '../../../renderer/src/softphone/composables/useCallClock'
-import { judgeQuality } from '../../../renderer/src/softphone/composables/useCallQuality'
-import { classifyCameraError } from '../../../renderer/src/softphone/composables/useQrScanner'
+import { callOutcome } from '../../renderer/src/softphone/call-outcome'
+import { formatDuration } from '../../renderer/src/softphone/format-duration'
+import { judgeQuality } from '../../renderer/src/softphone/composables/useCallQuality'
+import { classifyCameraError } from '../../renderer/src/softphone/composables/useQrScanner'
 
 describe('callOutcome: how the history files a call', () => {
   const ended = (by: 'local' | 'remote' | 'system', more = {}) => ({ by, cause: 'x', ...more })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { latestRequests } from '../../../renderer/src/admin/composables/latestRequests'
+import { latestRequests } from '../../renderer/src/admin/latest-requests'
 
 /** A request that settles when the test says so, and notes the signal it got. */
 function deferred<T>() {

@@ -7,7 +7,7 @@
 export const loadActivatedLayout = () => import('./views/ActivatedLayout.vue')
 export const loadWelcome = () => import('./views/WelcomeView.vue')
 
-export function preloadActivatedScreens(): void {
+export function prefetchActivatedScreens(): void {
   void loadActivatedLayout()
   void loadWelcome()
 }
