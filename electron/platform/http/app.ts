@@ -22,6 +22,13 @@ export async function buildHttpApp(
   ctx: PlatformContext,
   opts: HttpOptions,
 ): Promise<FastifyInstance> {
+  const app = createHttpApp(opts)
+  await registerRoutes(app, ctx, opts)
+  return app
+}
+
+/** Fastify as the API needs it, before any route: JSON only, zod schemas, the API's error bodies. */
+export function createHttpApp(opts: Pick<HttpOptions, 'logger'>): FastifyInstance {
   const app = Fastify({ logger: opts.logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
   // The API speaks JSON only; plain text would reach handlers as a string.
   app.removeContentTypeParser('text/plain')
@@ -29,12 +36,18 @@ export async function buildHttpApp(
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
-  await registerOpenApi(app)
+  return app
+}
 
+/** Every route: the API description, the public, admin and device APIs, the renderer's pages. */
+export async function registerRoutes(
+  app: FastifyInstance,
+  ctx: PlatformContext,
+  opts: Pick<HttpOptions, 'rendererDir'>,
+): Promise<void> {
+  await registerOpenApi(app)
   await app.register(publicApi, { ctx })
   await app.register(adminApi, { ctx })
   await app.register(deviceApi, { ctx })
-
   if (opts.rendererDir && existsSync(opts.rendererDir)) await serveAppShell(app, opts.rendererDir)
-  return app
 }

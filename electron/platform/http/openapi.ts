@@ -6,7 +6,8 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 /** Where the API reference is served: the UI here, the OpenAPI document at `…/json`. */
 export const API_DOCS_PREFIX = '/api/docs'
 
-type SecurityScheme = 'adminSession' | 'deviceToken'
+/** The ways of authenticating the description lists (`components.securitySchemes`). */
+export type SecurityScheme = 'adminSession' | 'deviceToken'
 
 /**
  * The OpenAPI description, generated from the routes' zod schemas. Registered before
@@ -41,13 +42,6 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transform: jsonSchemaTransform,
   })
   await app.register(fastifySwaggerUi, { routePrefix: API_DOCS_PREFIX })
-}
-
-/** Marks every route later added in `app`'s scope as needing `scheme` in the description. */
-export function documentSecurity(app: FastifyInstance, scheme: SecurityScheme): void {
-  app.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, security: [{ [scheme]: [] }] }
-  })
 }
 
 /** Files the routes later added in `app`'s scope under `tag` in the description. */

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { PlatformContext } from '../../context'
 import { authenticateAdmin } from '../../admins/service'
 import { bearerToken } from '../auth'
-import { documentSecurity } from '../openapi'
+import { guardRoutes } from './guard-routes'
 
 export type SignedInAdmin = Awaited<ReturnType<typeof authenticateAdmin>>
 
@@ -13,15 +13,14 @@ declare module 'fastify' {
   }
 }
 
-/**
- * Every route registered in `app`'s scope (and in plugins registered inside it)
- * answers 401 unless the request carries an admin session token. The check runs on
- * `onRequest`, before the body is read: an unauthenticated caller gets nothing parsed.
- */
+/** Every route registered in `app`'s scope answers 401 unless the request carries an admin session token. */
 export function requireAdminSession(app: FastifyInstance, ctx: PlatformContext): void {
   app.decorateRequest('admin')
-  app.addHook('onRequest', async function adminSessionRequired(request: FastifyRequest) {
-    request.admin = await authenticateAdmin(ctx, bearerToken(request))
-  })
-  documentSecurity(app, 'adminSession')
+  guardRoutes(
+    app,
+    async function adminSessionRequired(request) {
+      request.admin = await authenticateAdmin(ctx, bearerToken(request))
+    },
+    'adminSession',
+  )
 }

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { PlatformContext } from '../../context'
 import { authenticateDevice } from '../../activation/me'
 import type { DeviceRow } from '../../devices/repository'
 import { bearerToken } from '../auth'
-import { documentSecurity } from '../openapi'
+import { guardRoutes } from './guard-routes'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,14 +12,14 @@ declare module 'fastify' {
   }
 }
 
-/**
- * Every route registered in `app`'s scope answers 401 unless the request carries
- * the token of a device that is still activated.
- */
+/** Every route registered in `app`'s scope answers 401 unless the request carries the token of a device still activated. */
 export function requireDeviceToken(app: FastifyInstance, ctx: PlatformContext): void {
   app.decorateRequest('device')
-  app.addHook('onRequest', async function deviceTokenRequired(request: FastifyRequest) {
-    request.device = await authenticateDevice(ctx, bearerToken(request))
-  })
-  documentSecurity(app, 'deviceToken')
+  guardRoutes(
+    app,
+    async function deviceTokenRequired(request) {
+      request.device = await authenticateDevice(ctx, bearerToken(request))
+    },
+    'deviceToken',
+  )
 }
