@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
-import { HttpError } from '../errors'
+import { badRequest, HttpError } from '../errors'
+import { validationFieldErrors } from './validate'
 import type { ApiError } from '@shared/schemas/errors'
 
 /** Fastify's own request errors, in words that name what was wrong with the request. */
@@ -31,7 +32,11 @@ function describeFastifyError(err: FastifyError): ApiError | null {
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler((fastifyError: FastifyError, request, reply) => {
+    // Input that does not match the route's schema: the same 400 as any other bad field.
+    const err = fastifyError.validation
+      ? badRequest(validationFieldErrors(fastifyError, request))
+      : fastifyError
     if (err instanceof HttpError) {
       const body: ApiError = {
         statusCode: err.statusCode,

@@ -1,5 +1,5 @@
-import type { z } from 'zod'
-import { badRequest } from '../errors'
+import { z } from 'zod'
+import type { FastifyError, FastifyRequest } from 'fastify'
 import type { FieldError } from '@shared/schemas/errors'
 
 /** zod issues as field errors: `callerIds.2` names the third caller ID, unknown keys are named too. */
@@ -18,12 +18,32 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], where: string
   return fields
 }
 
+type RequestPart = 'body' | 'querystring' | 'params' | 'headers'
+
+const RECEIVED: Record<RequestPart, (request: FastifyRequest) => unknown> = {
+  body: (request) => request.body,
+  querystring: (request) => request.query,
+  params: (request) => request.params,
+  headers: (request) => request.headers,
+}
+
 /**
- * Parses `value` with `schema` or throws a 400 naming every bad field.
- * `where` (body, query, params) names the field when the whole value is wrong.
+ * The field errors of a request that failed its route's schema, named as the API
+ * names them (`query` for the query string). zod is asked again about the input as
+ * received: the type provider's error keeps an issue's path only joined into a
+ * string, and Fastify hands validators `null` for a missing body, which would read
+ * `received null` where the body was not sent at all.
  */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  const result = schema.safeParse(value)
-  if (result.success) return result.data
-  throw badRequest(toFieldErrors(result.error.issues, where))
+export function validationFieldErrors(err: FastifyError, request: FastifyRequest): FieldError[] {
+  const part = (err.validationContext ?? 'body') as RequestPart
+  const where = part === 'querystring' ? 'query' : part
+  const schema: unknown = request.routeOptions.schema?.[part]
+  if (schema instanceof z.ZodType) {
+    const result = schema.safeParse(RECEIVED[part](request))
+    if (!result.success) return toFieldErrors(result.error.issues, where)
+  }
+  return (err.validation ?? []).map((v) => ({
+    field: v.instancePath.split('/').filter(Boolean).join('.') || where,
+    reason: v.message ?? 'is not valid',
+  }))
 }

@@ -138,3 +138,8 @@ export async function resendInvitation(
   handOver(ctx, issued, schedule)
   return (await loadUser(ctx.db, userId, ctx.now()))!
 }
+
+/** What the `Edit App Configuration` form suggests for a new line. */
+export function suggestInternalNumber(ctx: PlatformContext): Promise<string> {
+  return nextFreeInternalNumber(ctx.db)
+}

@@ -1,30 +1,28 @@
-import type { FastifyInstance } from 'fastify'
-import type { PlatformContext } from '../../context'
-import { parse } from '../validate'
-import { requireAdmin } from '../auth'
+import type { RoutePlugin } from '../route-plugin'
+import { documentTag } from '../openapi'
 import { addNumbers, listNumbers, removeNumbers } from '../../numbers/service'
 import {
   numbersAddSchema,
   numbersDeleteSchema,
   numbersListQuerySchema,
+  numbersListSchema,
 } from '@shared/schemas/numbers'
 
-export function numberRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/api/admin/numbers', async (request) => {
-    await requireAdmin(ctx, request)
-    const query = parse(numbersListQuerySchema, request.query, 'query')
-    return listNumbers(ctx, query)
-  })
+/** The DID inventory: the phone numbers the platform may give to application lines. */
+export const numberRoutes: RoutePlugin = async (app, { ctx }) => {
+  documentTag(app, 'Numbers')
 
-  app.post('/api/admin/numbers', async (request, reply) => {
-    const actor = await requireAdmin(ctx, request)
-    const body = parse(numbersAddSchema, request.body, 'body')
-    return reply.status(201).send(await addNumbers(ctx, body.numbers, actor))
-  })
+  app.get(
+    '/api/admin/numbers',
+    { schema: { querystring: numbersListQuerySchema, response: { 200: numbersListSchema } } },
+    async (request) => listNumbers(ctx, request.query),
+  )
 
-  app.delete('/api/admin/numbers', async (request) => {
-    const actor = await requireAdmin(ctx, request)
-    const body = parse(numbersDeleteSchema, request.body, 'body')
-    return removeNumbers(ctx, body.numbers, actor)
-  })
+  app.post('/api/admin/numbers', { schema: { body: numbersAddSchema } }, async (request, reply) =>
+    reply.status(201).send(await addNumbers(ctx, request.body.numbers, request.admin.email)),
+  )
+
+  app.delete('/api/admin/numbers', { schema: { body: numbersDeleteSchema } }, async (request) =>
+    removeNumbers(ctx, request.body.numbers, request.admin.email),
+  )
 }

@@ -1,28 +1,37 @@
-import type { FastifyInstance } from 'fastify'
-import type { PlatformContext } from '../../context'
-import { parse } from '../validate'
-import { requireAdmin } from '../auth'
+import type { RoutePlugin } from '../route-plugin'
+import { documentTag } from '../openapi'
 import { importUsers } from '../../users/csv-import'
 import { exportUsersCsv } from '../../users/csv-export'
 import { listDepartments } from '../../users/departments'
-import { USER_IMPORT_BODY_LIMIT_BYTES, userImportRequestSchema } from '@shared/schemas/user-import'
+import {
+  departmentListSchema,
+  USER_IMPORT_BODY_LIMIT_BYTES,
+  userImportReportSchema,
+  userImportRequestSchema,
+} from '@shared/schemas/user-import'
 
 /** Users in bulk: CSV import (with a dry run) and export, and the departments they are in. */
-export function userCsvRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+export const userCsvRoutes: RoutePlugin = async (app, { ctx }) => {
+  documentTag(app, 'Users in bulk')
+
   app.post(
     '/api/admin/users/import',
-    // A CSV of thousands of users is larger than any other request.
-    { bodyLimit: USER_IMPORT_BODY_LIMIT_BYTES },
+    {
+      // A CSV of thousands of users is larger than any other request.
+      bodyLimit: USER_IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        body: userImportRequestSchema,
+        response: { 200: userImportReportSchema, 201: userImportReportSchema },
+      },
+    },
     async (request, reply) => {
-      const actor = await requireAdmin(ctx, request)
-      const body = parse(userImportRequestSchema, request.body, 'body')
-      const report = await importUsers(ctx, body.csv, body.dryRun, actor)
+      const { csv, dryRun } = request.body
+      const report = await importUsers(ctx, csv, dryRun, request.admin.email)
       return reply.status(report.created > 0 ? 201 : 200).send(report)
     },
   )
 
-  app.get('/api/admin/users/export.csv', async (request, reply) => {
-    await requireAdmin(ctx, request)
+  app.get('/api/admin/users/export.csv', async (_request, reply) => {
     const csv = await exportUsersCsv(ctx)
     const day = new Date(ctx.now()).toISOString().slice(0, 10)
     return reply
@@ -32,8 +41,9 @@ export function userCsvRoutes(app: FastifyInstance, ctx: PlatformContext): void 
       .send(csv)
   })
 
-  app.get('/api/admin/departments', async (request) => {
-    await requireAdmin(ctx, request)
-    return { items: await listDepartments(ctx.db) }
-  })
+  app.get(
+    '/api/admin/departments',
+    { schema: { response: { 200: departmentListSchema } } },
+    async () => ({ items: await listDepartments(ctx.db) }),
+  )
 }

@@ -1,72 +1,46 @@
-import type { FastifyInstance } from 'fastify'
-import type { PlatformContext } from '../../context'
-import { parse } from '../validate'
-import { afterResponse } from '../after-response'
-import { requireAdmin } from '../auth'
+import type { RoutePlugin } from '../route-plugin'
+import { documentTag } from '../openapi'
 import { createUser, getUser, listUsers, patchUser, removeUser } from '../../users/service'
-import { resendInvitation, saveAppLine } from '../../lines/service'
-import { devicesOfUser, revokeDevice } from '../../devices/service'
-import { nextFreeInternalNumber } from '../../lines/repository'
 import { idParams } from '@shared/schemas/common'
-import { userInputSchema, userListQuerySchema, userPatchSchema } from '@shared/schemas/users'
-import { appLineInputSchema } from '@shared/schemas/app-line'
+import {
+  userInputSchema,
+  userListQuerySchema,
+  userListSchema,
+  userPatchSchema,
+  userSchema,
+} from '@shared/schemas/users'
 
-export function userRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/api/admin/users', async (request) => {
-    await requireAdmin(ctx, request)
-    return listUsers(ctx, parse(userListQuerySchema, request.query, 'query'))
-  })
+/** The people who get a softphone: listed, created, edited and deleted one by one. */
+export const userRoutes: RoutePlugin = async (app, { ctx }) => {
+  documentTag(app, 'Users')
 
-  app.post('/api/admin/users', async (request, reply) => {
-    const actor = await requireAdmin(ctx, request)
-    const user = await createUser(ctx, parse(userInputSchema, request.body, 'body'), actor)
-    return reply.status(201).send(user)
-  })
+  app.get(
+    '/api/admin/users',
+    { schema: { querystring: userListQuerySchema, response: { 200: userListSchema } } },
+    async (request) => listUsers(ctx, request.query),
+  )
 
-  app.get('/api/admin/users/:id', async (request) => {
-    await requireAdmin(ctx, request)
-    return getUser(ctx, parse(idParams, request.params, 'params').id)
-  })
+  app.post(
+    '/api/admin/users',
+    { schema: { body: userInputSchema, response: { 201: userSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await createUser(ctx, request.body, request.admin.email)),
+  )
 
-  app.patch('/api/admin/users/:id', async (request) => {
-    const actor = await requireAdmin(ctx, request)
-    const { id } = parse(idParams, request.params, 'params')
-    return patchUser(ctx, id, parse(userPatchSchema, request.body, 'body'), actor)
-  })
+  app.get(
+    '/api/admin/users/:id',
+    { schema: { params: idParams, response: { 200: userSchema } } },
+    async (request) => getUser(ctx, request.params.id),
+  )
 
-  app.delete('/api/admin/users/:id', async (request, reply) => {
-    const actor = await requireAdmin(ctx, request)
-    await removeUser(ctx, parse(idParams, request.params, 'params').id, actor)
+  app.patch(
+    '/api/admin/users/:id',
+    { schema: { params: idParams, body: userPatchSchema, response: { 200: userSchema } } },
+    async (request) => patchUser(ctx, request.params.id, request.body, request.admin.email),
+  )
+
+  app.delete('/api/admin/users/:id', { schema: { params: idParams } }, async (request, reply) => {
+    await removeUser(ctx, request.params.id, request.admin.email)
     return reply.status(204).send()
-  })
-
-  app.put('/api/admin/users/:id/app-line', async (request, reply) => {
-    const actor = await requireAdmin(ctx, request)
-    const { id } = parse(idParams, request.params, 'params')
-    const input = parse(appLineInputSchema, request.body, 'body')
-    return saveAppLine(ctx, id, input, actor, afterResponse(reply))
-  })
-
-  /** What the `Edit App Configuration` form suggests for a new line. */
-  app.get('/api/admin/internal-numbers/next', async (request) => {
-    await requireAdmin(ctx, request)
-    return { internalNumber: await nextFreeInternalNumber(ctx.db) }
-  })
-
-  app.post('/api/admin/users/:id/invitations', async (request, reply) => {
-    const actor = await requireAdmin(ctx, request)
-    const { id } = parse(idParams, request.params, 'params')
-    const user = await resendInvitation(ctx, id, actor, afterResponse(reply))
-    return reply.status(201).send(user)
-  })
-
-  app.get('/api/admin/users/:id/devices', async (request) => {
-    await requireAdmin(ctx, request)
-    return { items: await devicesOfUser(ctx, parse(idParams, request.params, 'params').id) }
-  })
-
-  app.delete('/api/admin/devices/:id', async (request) => {
-    const actor = await requireAdmin(ctx, request)
-    return revokeDevice(ctx, parse(idParams, request.params, 'params').id, actor)
   })
 }
