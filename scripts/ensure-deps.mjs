@@ -5,11 +5,9 @@
 // The fast path only stats files, so it costs well under 100 ms when nothing is missing;
 // after a fresh checkout it reads the two lock files once.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-const root = fileURLToPath(new URL('..', import.meta.url))
+import { readJson, root } from './run.mjs'
 const APT_PACKAGES = [
   'chromium',
   'kamailio',
@@ -41,14 +39,6 @@ function run(command, args, extraEnv = {}) {
 function mtime(file) {
   try {
     return statSync(file).mtimeMs
-  } catch {
-    return undefined
-  }
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'))
   } catch {
     return undefined
   }

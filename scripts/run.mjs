@@ -1,10 +1,20 @@
 // Small helpers shared by the npm scripts: run a command with inherited stdio and
 // resolve with its exit code, so callers decide whether to stop.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** A JSON file's content, or undefined when it is missing or not JSON. */
+export function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
 
 /** A locally installed CLI (node_modules/.bin), without going through npx. */
 export function bin(name) {

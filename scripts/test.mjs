@@ -6,9 +6,9 @@
 // TEST_STAGES=vitest,playwright npm test   runs only the listed stages
 //   (lint, format, typecheck, build, vitest, playwright), for quicker loops while
 //   developing; the full run is what CI does.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { bin, root, run } from './run.mjs'
+import { bin, readJson, root, run } from './run.mjs'
 
 const resultsDir = join(root, 'test-results')
 const vitestJson = join(resultsDir, 'vitest.json')
@@ -89,14 +89,6 @@ function add(passed, failed, skipped) {
   totals.passed += passed
   totals.failed += failed
   totals.skipped += skipped
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'))
-  } catch {
-    return undefined
-  }
 }
 
 function selectedStages() {
