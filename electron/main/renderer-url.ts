@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { APP_HOST, APP_SCHEME } from '@shared/desktop-origin'
 
 /**
  * Where the renderer comes from. In `electron-vite dev` it is the Vite dev server; in a
@@ -6,8 +7,7 @@ import { fileURLToPath } from 'node:url'
  * app-protocol.ts) because vue-router's history mode needs real paths, which `file://`
  * cannot give.
  */
-export const APP_SCHEME = 'app'
-export const APP_HOST = 'phone.systems'
+export { APP_HOST, APP_SCHEME }
 
 /** Set by electron-vite only while developing. */
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']

@@ -81,6 +81,32 @@ export const SETTINGS = {
     // Unset stays undefined here: the platform fills it in once the HTTP port is known.
     description: "the platform's address as users reach it; put in invitations and their QR codes",
   },
+  allowedOrigins: {
+    env: 'PHONE_SYSTEMS_ALLOWED_ORIGINS',
+    schema: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+$/i, {
+              error: 'must be a comma-separated list of origins such as https://pbx.example.com',
+            })
+            .transform((origin) => origin.toLowerCase()),
+        ),
+      )
+      .optional(),
+    default: "the public URL's origin and the desktop app's `app://phone.systems`",
+    description:
+      'web origins allowed to use the API from a browser (CORS) and to open the SIP WebSocket; ' +
+      'comma-separated, each `scheme://host[:port]`',
+  },
   smtpUrl: {
     env: 'PHONE_SYSTEMS_SMTP_URL',
     schema: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
