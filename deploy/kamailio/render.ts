@@ -9,7 +9,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { loadConfig } from '../../electron/platform/config'
+import { httpUrl, loadConfig } from '../../electron/platform/config'
 import { DATABASE_FILE } from '../../electron/platform/platform'
 import {
   findTemplate,
@@ -21,11 +21,21 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const template = findTemplate()
   if (!template) throw new Error('kamailio.cfg.template not found next to this script')
-  const settings = await kamailioSettings(config, path.join(config.dataDir, DATABASE_FILE))
+  if (!config.sipRpcKey) {
+    throw new Error(
+      'Set PHONE_SYSTEMS_SIP_RPC_KEY (e.g. openssl rand -hex 32) here and on the platform: ' +
+        'Kamailio answers JSON-RPC only with that key',
+    )
+  }
+  const settings = await kamailioSettings(config, path.join(config.dataDir, DATABASE_FILE), {
+    rpcKey: config.sipRpcKey,
+    publicUrl: config.publicUrl ?? httpUrl(config.httpHost, config.httpPort),
+  })
   const text = renderKamailioConfig(await readFile(template, 'utf8'), settings)
   const out = process.argv[2]
   if (out) {
-    await writeFile(out, text)
+    // It holds the RPC key: readable by its owner only.
+    await writeFile(out, text, { mode: 0o600 })
     process.stderr.write(`wrote ${out}\n`)
   } else {
     process.stdout.write(text)

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { ConfigError, helpText, loadConfig } from './config'
 import { NewerDatabaseError } from './db/migrate'
 import { loggerOptions } from './logger'
+import { AlreadyRunningError } from './instance-lock'
 import { startPlatform } from './platform'
 
 async function main(): Promise<void> {
@@ -63,7 +64,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof NewerDatabaseError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof NewerDatabaseError ||
+    err instanceof AlreadyRunningError
+  ) {
     process.stderr.write(`${err.message}\n`)
   } else if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
     process.stderr.write(

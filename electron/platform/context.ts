@@ -2,6 +2,7 @@ import type { Database } from './db/connection'
 import type { PlatformConfig } from './config'
 import type { InvitationDispatcher } from './invitations/dispatcher'
 import type { AttemptLimiter } from './security/attempt-limiter'
+import type { KamailioRpc } from './sip/kamailio-rpc'
 
 /** What every service needs, built once in `createPlatform`. */
 export interface PlatformContext {
@@ -13,4 +14,6 @@ export interface PlatformContext {
   now(): number
   /** Told when a device's SIP credentials are removed, so live registrations can be dropped. */
   onDeviceRevoked(sipUsername: string): void
+  /** Kamailio's control channel, once the SIP edge is up; undefined without a Kamailio to reach. */
+  sipRpc: KamailioRpc | undefined
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
-import type { PlatformConfig } from './config'
+import { httpUrl, type PlatformConfig } from './config'
 import type { PlatformContext } from './context'
 import { Database } from './db/connection'
 import { migrate } from './db/migrate'
@@ -11,6 +11,7 @@ import { AttemptLimiter } from './security/attempt-limiter'
 import { adminCount, createFirstAdmin } from './admins/service'
 import { buildHttpApp } from './http/app'
 import { startKamailioEdge, type KamailioEdge } from './sip/kamailio-edge'
+import { lockDataDir, type InstanceLock } from './instance-lock'
 
 export interface PlatformOptions {
   logger?: FastifyServerOptions['logger']
@@ -42,13 +43,23 @@ export async function startPlatform(
   config: PlatformConfig,
   opts: PlatformOptions = {},
 ): Promise<Platform> {
-  await mkdir(config.dataDir, { recursive: true })
+  // 0700 when created here: it holds the devices' digest hashes, the outbox's
+  // activation codes and the RPC key. An existing folder keeps its mode (an
+  // external Kamailio may need group access to the database, docs/kamailio.md).
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 })
+  const lock = await lockDataDir(config.dataDir, (err) =>
+    process.emitWarning(`the data folder lock was not refreshed in time: ${err.message}`),
+  )
   const databaseFile = path.join(config.dataDir, DATABASE_FILE)
-  const db = await Database.open(databaseFile)
+  let db: Database
   try {
-    await migrate(db)
+    db = await Database.open(databaseFile)
+    await migrate(db).catch(async (err: unknown) => {
+      await db.close()
+      throw err
+    })
   } catch (err) {
-    await db.close()
+    await lock.release()
     throw err
   }
   const now = opts.now ?? Date.now
@@ -77,20 +88,13 @@ export async function startPlatform(
     limiter: new AttemptLimiter(),
     now,
     onDeviceRevoked: () => undefined,
+    sipRpc: undefined,
   }
   const app = await buildHttpApp(ctx, {
     logger: opts.logger ?? false,
     ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}),
   })
   dispatcherOpts.log = (message, extra) => app.log.warn(extra ?? {}, message)
-  // Kamailio reads the migrated database; it starts before the HTTP server so
-  // credentials handed out by activation can be used at once.
-  const kamailio = await startKamailioEdge(
-    config,
-    databaseFile,
-    app.log.child({ component: 'kamailio' }),
-  )
-  ctx.onDeviceRevoked = (sipUsername) => kamailio.revokeDevice(sipUsername)
   await dispatcher.recoverAfterRestart()
   if (config.admin && (await adminCount(ctx)) === 0) {
     await createFirstAdmin(ctx, config.admin.email, config.admin.password)
@@ -98,15 +102,24 @@ export async function startPlatform(
   try {
     await app.listen({ host: config.httpHost, port: config.httpPort })
   } catch (err) {
-    // The caller gets no Platform to close: leave no Kamailio behind.
-    await kamailio.stop()
+    await closeAll(db, dispatcher, mailer, lock)
     throw err
   }
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.httpPort
-  const host = config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost
-  const url = `http://${host}:${port}`
+  const url = httpUrl(config.httpHost, port)
   resolved.publicUrl = config.publicUrl ?? url
+  // After listen: Kamailio's WebSocket Origin check needs the public URL, which
+  // needs the port. A device activated in the moments before Kamailio is up
+  // finds its WebSocket refused and reconnects, as after any Kamailio restart.
+  const kamailio = await startKamailioEdge(
+    config,
+    databaseFile,
+    resolved.publicUrl,
+    app.log.child({ component: 'kamailio' }),
+  )
+  ctx.onDeviceRevoked = (sipUsername) => kamailio.revokeDevice(sipUsername)
+  ctx.sipRpc = kamailio.rpc
 
   return {
     url,
@@ -117,9 +130,19 @@ export async function startPlatform(
     async close() {
       await app.close()
       await kamailio.stop()
-      await dispatcher.close()
-      mailer.close()
-      await db.close()
+      await closeAll(db, dispatcher, mailer, lock)
     },
   }
+}
+
+async function closeAll(
+  db: Database,
+  dispatcher: InvitationDispatcher,
+  mailer: Mailer,
+  lock: InstanceLock,
+): Promise<void> {
+  await dispatcher.close()
+  mailer.close()
+  await db.close()
+  await lock.release()
 }

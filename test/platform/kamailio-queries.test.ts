@@ -112,6 +112,7 @@ beforeAll(async () => {
     limiter: new AttemptLimiter(),
     now: () => (now += 1000),
     onDeviceRevoked: () => undefined,
+    sipRpc: undefined,
   }
 })
 

@@ -71,7 +71,8 @@ describe('Kamailio SIP edge run by the platform', () => {
     const rpcBody = JSON.stringify({ jsonrpc: '2.0', method: 'core.version', id: 1 })
     // The same request on the public WebSocket port is not RPC.
     expect(await postStatus(bed.ports.ws, '/RPC', rpcBody)).toBe(404)
-    expect(await postStatus(bed.ports.rpc, '/RPC', rpcBody)).toBe(200)
+    // Without the key (hardening.test.ts covers the rest of who is refused).
+    expect(await postStatus(bed.ports.rpc, '/RPC', rpcBody)).toBe(403)
   })
 
   it('registers a device with its own credentials to its user’s address of record', async () => {

@@ -5,4 +5,4 @@
 export { ConfigError, loadConfig, type PlatformConfig } from './load'
 export { helpText } from './help'
 export { SETTINGS, type Setting } from './settings'
-export { allowedOrigins } from './origins'
+export { allowedOrigins, httpUrl } from './origins'

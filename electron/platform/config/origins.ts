@@ -12,3 +12,8 @@ export function allowedOrigins(config: {
   if (config.allowedOrigins) return [...config.allowedOrigins]
   return [new URL(config.publicUrl).origin, DESKTOP_APP_ORIGIN]
 }
+
+/** The URL the HTTP server answers on, and the public URL when none is configured. */
+export function httpUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+}

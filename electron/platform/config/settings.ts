@@ -164,6 +164,19 @@ export const SETTINGS = {
       "Kamailio's JSON-RPC port on 127.0.0.1, used to drop revoked devices at once; " +
       'with `PHONE_SYSTEMS_KAMAILIO=off`, set it to where an external Kamailio on this host listens',
   },
+  sipRpcKey: {
+    env: 'PHONE_SYSTEMS_SIP_RPC_KEY',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{32,}$/, {
+        error: 'must be at least 32 letters, digits, - or _ (e.g. openssl rand -hex 32)',
+      })
+      .optional(),
+    default: 'a new random key at each start, for the Kamailio the platform runs',
+    description:
+      "secret the platform sends with every call to Kamailio's JSON-RPC, which refuses calls without it; " +
+      'with `PHONE_SYSTEMS_KAMAILIO=off`, render the external config with the same value',
+  },
   sipWsUrl: {
     env: 'PHONE_SYSTEMS_SIP_WS_URL',
     schema: z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' }).optional(),

@@ -8,6 +8,7 @@ import { numberRoutes } from './routes/numbers'
 import { userCsvRoutes } from './routes/user-csv'
 import { outboxRoutes } from './routes/outbox'
 import { auditRoutes } from './routes/audit'
+import { sipBlockRoutes } from './routes/sip-blocks'
 
 /** The admin console's API: every route in it needs an admin session. */
 export const adminApi: RoutePlugin = async (app, opts) => {
@@ -20,4 +21,5 @@ export const adminApi: RoutePlugin = async (app, opts) => {
   await app.register(userCsvRoutes, opts)
   await app.register(outboxRoutes, opts)
   await app.register(auditRoutes, opts)
+  await app.register(sipBlockRoutes, opts)
 }

@@ -5,10 +5,18 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { PlatformConfig } from '../config'
+import { allowedOrigins, type PlatformConfig } from '../config'
+import { SIP_BLOCKING } from './blocking-limits'
 
 /** Kamailio's JSON-RPC port on 127.0.0.1 when PHONE_SYSTEMS_SIP_RPC_PORT is unset. */
 export const DEFAULT_RPC_PORT = 8782
+
+/**
+ * The header that carries the RPC key. A web page can send a "simple"
+ * cross-origin POST to a loopback port without asking first, but not one with
+ * a custom header, so the key also keeps browsers out, not only local users.
+ */
+export const RPC_KEY_HEADER = 'X-Phone-Systems-Rpc-Key'
 
 const TEMPLATE_NAME = 'kamailio.cfg.template'
 
@@ -20,6 +28,10 @@ export interface KamailioSettings {
   sipPort: number
   wsPort: number
   rpcPort: number
+  /** Secret every JSON-RPC request must carry (header RPC_KEY_HEADER). */
+  rpcKey: string
+  /** Web origins allowed to open the SIP WebSocket; requests without Origin are native clients. */
+  allowedOrigins: string[]
   databaseFile: string
   trunk: TrunkTarget | undefined
 }
@@ -55,6 +67,8 @@ export function findTemplate(): string | undefined {
 const SAFE_DOMAIN = /^[A-Za-z0-9.-]+$/
 const SAFE_HOST = /^[A-Za-z0-9.:-]+$/
 const SAFE_TEXT = /^[^"\r\n\\{}]+$/
+const SAFE_KEY = /^[A-Za-z0-9_-]{32,}$/
+const SAFE_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.:[\]-]+$/
 
 function requireSafe(value: string, pattern: RegExp, what: string): string {
   if (!pattern.test(value))
@@ -91,9 +105,16 @@ export async function listenAddresses(host: string): Promise<string[]> {
   return [...new Set(resolved.map((r) => r.address))]
 }
 
+/** What the SIP edge needs beyond the settings: the RPC key and the public URL, known at start. */
+export interface EdgeSecrets {
+  rpcKey: string
+  publicUrl: string
+}
+
 export async function kamailioSettings(
   config: PlatformConfig,
   databaseFile: string,
+  edge: EdgeSecrets,
 ): Promise<KamailioSettings> {
   const settings: KamailioSettings = {
     sipDomain: requireSafe(config.sipDomain, SAFE_DOMAIN, 'PHONE_SYSTEMS_SIP_DOMAIN'),
@@ -101,6 +122,10 @@ export async function kamailioSettings(
     sipPort: config.sipPort,
     wsPort: config.sipWsPort,
     rpcPort: config.sipRpcPort ?? DEFAULT_RPC_PORT,
+    rpcKey: requireSafe(edge.rpcKey, SAFE_KEY, 'The RPC key'),
+    allowedOrigins: allowedOrigins({ ...config, publicUrl: edge.publicUrl }).map((origin) =>
+      requireSafe(origin, SAFE_ORIGIN, 'PHONE_SYSTEMS_ALLOWED_ORIGINS'),
+    ),
     databaseFile: requireSafe(path.resolve(databaseFile), SAFE_TEXT, 'The database path'),
     trunk: config.trunkUri ? await resolveTrunk(config.trunkUri) : undefined,
   }
@@ -125,6 +150,14 @@ function listenLines(s: KamailioSettings): string {
     .join('\n')
 }
 
+/**
+ * The WebSocket handshake's Origin test: Kamailio compares the header with
+ * each allowed origin (exact strings, no regular expression to get wrong).
+ */
+function originAllowed(s: KamailioSettings): string {
+  return s.allowedOrigins.map((origin) => `$hdr(Origin) == "${origin}"`).join(' || ')
+}
+
 /** Fills every `{{NAME}}` of the template; a placeholder left over is a bug, not a default. */
 export function renderKamailioConfig(template: string, s: KamailioSettings): string {
   const values: Record<string, string> = {
@@ -133,6 +166,12 @@ export function renderKamailioConfig(template: string, s: KamailioSettings): str
     SIP_PORT: String(s.sipPort),
     WS_PORT: String(s.wsPort),
     RPC_PORT: String(s.rpcPort),
+    RPC_KEY_HEADER,
+    RPC_KEY: s.rpcKey,
+    ORIGIN_ALLOWED: originAllowed(s),
+    AUTH_FAIL_LIMIT: String(SIP_BLOCKING.authFailLimit),
+    AUTH_FAIL_WINDOW: String(SIP_BLOCKING.authFailWindowSeconds),
+    BLOCK_SECONDS: String(SIP_BLOCKING.blockSeconds),
     // db_sqlite drops the first '/' after sqlite://, so an absolute path makes four.
     DB_URL: `sqlite:///${s.databaseFile}`,
     TRUNK_DEFINE: s.trunk ? '#!define WITH_TRUNK' : '# no PHONE_SYSTEMS_TRUNK_URI: no trunk',
@@ -157,10 +196,11 @@ export function renderKamailioConfig(template: string, s: KamailioSettings): str
 export async function writeKamailioConfig(
   config: PlatformConfig,
   databaseFile: string,
+  edge: EdgeSecrets,
   templateFile = findTemplate(),
 ): Promise<{ file: string; settings: KamailioSettings }> {
   if (!templateFile) throw new Error(`${TEMPLATE_NAME} not found (deploy/kamailio/)`)
-  const settings = await kamailioSettings(config, databaseFile)
+  const settings = await kamailioSettings(config, databaseFile, edge)
   const text = renderKamailioConfig(await readFile(templateFile, 'utf8'), settings)
   const dir = kamailioDir(config)
   await mkdir(dir, { recursive: true })

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { PlatformConfig } from '../config'
 import { DEFAULT_RPC_PORT, findTemplate, kamailioDir, writeKamailioConfig } from './kamailio-config'
 import { KamailioRpc, removeDeviceBindings } from './kamailio-rpc'
@@ -26,15 +27,28 @@ export interface KamailioEdge {
  * Starts Kamailio as a child when PHONE_SYSTEMS_KAMAILIO names a binary that
  * exists; the platform works without it (HTTP, activation), only calls need it.
  * With `off`, revocations still reach an external Kamailio on this host when
- * PHONE_SYSTEMS_SIP_RPC_PORT says where its RPC listener is.
+ * PHONE_SYSTEMS_SIP_RPC_PORT says where its RPC listener is and
+ * PHONE_SYSTEMS_SIP_RPC_KEY is the key its config was rendered with.
  */
 export async function startKamailioEdge(
   config: PlatformConfig,
   databaseFile: string,
+  publicUrl: string,
   log: SupervisorLog,
 ): Promise<KamailioEdge> {
   let supervisor: KamailioSupervisor | undefined
-  let rpc = config.sipRpcPort ? new KamailioRpc(config.sipRpcPort) : undefined
+  // A new key per start: one read from an old config file is worth nothing now.
+  const rpcKey = config.sipRpcKey ?? randomBytes(32).toString('base64url')
+  let rpc: KamailioRpc | undefined
+  if (config.kamailio === 'off' && config.sipRpcPort) {
+    if (config.sipRpcKey) rpc = new KamailioRpc(config.sipRpcPort, config.sipRpcKey)
+    else {
+      log.warn(
+        'PHONE_SYSTEMS_SIP_RPC_KEY is not set: the external Kamailio refuses RPC without it, ' +
+          'so revoked devices stay registered until they expire (docs/kamailio.md)',
+      )
+    }
+  }
   const sweeps = new Set<NodeJS.Timeout>()
 
   if (config.kamailio !== 'off') {
@@ -48,13 +62,14 @@ export async function startKamailioEdge(
     } else if (!template) {
       log.warn('deploy/kamailio/kamailio.cfg.template not found: no SIP server started')
     } else {
-      rpc = new KamailioRpc(config.sipRpcPort ?? DEFAULT_RPC_PORT)
+      rpc = new KamailioRpc(config.sipRpcPort ?? DEFAULT_RPC_PORT, rpcKey)
       supervisor = new KamailioSupervisor({
         binary,
         rpc,
         log,
         workDir: kamailioDir(config),
-        prepare: async () => (await writeKamailioConfig(config, databaseFile, template)).file,
+        prepare: async () =>
+          (await writeKamailioConfig(config, databaseFile, { rpcKey, publicUrl }, template)).file,
       })
       supervisor.start()
       await Promise.race([

@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { RPC_KEY_HEADER } from './kamailio-config'
 
 /** An error answer from Kamailio's JSON-RPC (as opposed to a transport failure). */
 export class RpcError extends Error {
@@ -15,7 +16,8 @@ type Param = string | number
 
 /**
  * A small JSON-RPC 2.0 client for Kamailio's jsonrpcs module over HTTP, on the
- * loopback-only RPC listener of deploy/kamailio/kamailio.cfg.template.
+ * loopback-only RPC listener of deploy/kamailio/kamailio.cfg.template, which
+ * answers only requests that carry the key and no Origin, as application/json.
  *
  * node:http with a fresh connection per call rather than fetch: Kamailio
  * closes the connection after each reply (set_reply_close), and a pooled
@@ -26,6 +28,7 @@ export class KamailioRpc {
 
   constructor(
     readonly port: number,
+    private readonly key: string,
     readonly host = '127.0.0.1',
     private readonly timeoutMs = 2000,
   ) {}
@@ -43,6 +46,7 @@ export class KamailioRpc {
           timeout: this.timeoutMs,
           headers: {
             'content-type': 'application/json',
+            [RPC_KEY_HEADER]: this.key,
             'content-length': Buffer.byteLength(payload),
           },
         },
