@@ -44,8 +44,12 @@ describe('softphone SIP layer in Chromium', () => {
 
   beforeAll(async () => {
     trunkPort = await freePort()
-    bed = await startSipTestBed({ PHONE_SYSTEMS_TRUNK_URI: `sip:127.0.0.1:${trunkPort}` })
     browser = await startSipBrowser()
+    // The harness is served from its own origin, which Kamailio's WebSocket must allow.
+    bed = await startSipTestBed({
+      PHONE_SYSTEMS_TRUNK_URI: `sip:127.0.0.1:${trunkPort}`,
+      PHONE_SYSTEMS_ALLOWED_ORIGINS: browser.origin,
+    })
     await addNumbers(bed, ['+4520304080', bobDid, '+4520304082', '+4520304083'])
     const adaId = await createUser(bed, 'ada@example.test', {
       didNumber: '+4520304080',
