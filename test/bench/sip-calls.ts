@@ -21,8 +21,9 @@ const BARE_NOTE = 'a bare JsSIP page with default settings, same Kamailio, same 
 export const sipCallSetup: BenchSuite = {
   name: 'SIP call set-up',
   async run() {
-    const bed = await startSipTestBed()
     const browser = await startSipBrowser()
+    // The harness has its own origin, which Kamailio's WebSocket must allow.
+    const bed = await startSipTestBed({ PHONE_SYSTEMS_ALLOWED_ORIGINS: browser.origin })
     try {
       await addNumbers(bed, ['+4520309001'])
       const phone = async (email: string, name: string): Promise<Phone> => {
