@@ -51,14 +51,14 @@ export async function startPlatform(
     process.emitWarning(`the data folder lock was not refreshed in time: ${err.message}`),
   )
   const databaseFile = path.join(config.dataDir, DATABASE_FILE)
-  let db: Database
+  const db = await Database.open(databaseFile).catch(async (err: unknown) => {
+    await lock.release()
+    throw err
+  })
   try {
-    db = await Database.open(databaseFile)
-    await migrate(db).catch(async (err: unknown) => {
-      await db.close()
-      throw err
-    })
+    await migrate(db)
   } catch (err) {
+    await db.close()
     await lock.release()
     throw err
   }

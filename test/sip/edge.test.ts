@@ -71,7 +71,7 @@ describe('Kamailio SIP edge run by the platform', () => {
     const rpcBody = JSON.stringify({ jsonrpc: '2.0', method: 'core.version', id: 1 })
     // The same request on the public WebSocket port is not RPC.
     expect(await postStatus(bed.ports.ws, '/RPC', rpcBody)).toBe(404)
-    // Without the key (hardening.test.ts covers the rest of who is refused).
+    // Without the key (test/sip/hardening.test.ts covers the rest of who is refused).
     expect(await postStatus(bed.ports.rpc, '/RPC', rpcBody)).toBe(403)
   })
 

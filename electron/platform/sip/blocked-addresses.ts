@@ -1,5 +1,5 @@
 import type { BlockedAddress } from '@shared/schemas/sip-blocks'
-import { RpcError, type KamailioRpc } from './kamailio-rpc'
+import { RpcError, htableValue, type KamailioRpc } from './kamailio-rpc'
 
 /** The config's htable of blocked source addresses -> reason. */
 const TABLE = 'blocked'
@@ -19,8 +19,7 @@ export async function listBlockedAddresses(rpc: KamailioRpc): Promise<BlockedAdd
 
 /** Lifts a block now; false when the address was not blocked. */
 export async function unblockAddress(rpc: KamailioRpc, address: string): Promise<boolean> {
-  const blocked = await listBlockedAddresses(rpc)
-  if (!blocked.some((item) => item.address === address)) return false
+  if ((await htableValue(rpc, TABLE, address)) === null) return false
   try {
     await rpc.call('htable.delete', TABLE, address)
   } catch (err) {

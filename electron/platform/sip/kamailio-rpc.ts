@@ -84,7 +84,12 @@ function isNotFound(err: unknown): boolean {
   return err instanceof RpcError && /doesn't exist|not found|no contacts/i.test(err.message)
 }
 
-async function htableValue(rpc: KamailioRpc, table: string, key: string): Promise<string | null> {
+/** One htable item's value, or null when the key is not there. */
+export async function htableValue(
+  rpc: KamailioRpc,
+  table: string,
+  key: string,
+): Promise<string | null> {
   try {
     const res = await rpc.call<{ item?: { value?: unknown } }>('htable.get', table, key)
     return res.item?.value === undefined ? null : String(res.item.value)
