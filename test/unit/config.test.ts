@@ -1,8 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { ConfigError, SETTINGS, helpText, loadConfig } from '../../electron/platform/config'
+import { makeTestCertificates } from '../fixtures/tls'
+
+// A real certificate and key: loadConfig reads and checks them.
+const certDir = await mkdtemp(path.join(os.tmpdir(), 'phone-systems-config-tls-'))
+const certs = await makeTestCertificates(certDir)
+afterAll(() => rm(certDir, { recursive: true, force: true }))
 
 /** The ConfigError `loadConfig(env)` throws; fails the test if it does not throw one. */
 function configError(env: Record<string, string>): ConfigError {
@@ -31,6 +39,7 @@ describe('loadConfig defaults', () => {
       smtpUrl: undefined,
       mailFrom: 'phone.systems <no-reply@phone.systems.invalid>',
       admin: undefined,
+      tls: undefined,
       sipDomain: '127.0.0.1',
       sipWsUrl: undefined,
       kamailio: 'kamailio',
@@ -88,6 +97,8 @@ const EVERY_VARIABLE: Record<string, string> = {
   PHONE_SYSTEMS_HTTP_PORT: '0',
   PHONE_SYSTEMS_DATA_DIR: '/var/lib/phone-systems',
   PHONE_SYSTEMS_PUBLIC_URL: 'https://pbx.example.com//',
+  PHONE_SYSTEMS_TLS_CERT: certs.certFile,
+  PHONE_SYSTEMS_TLS_KEY: certs.keyFile,
   PHONE_SYSTEMS_SMTP_URL: 'smtps://user:pass@mail.example.com:465',
   PHONE_SYSTEMS_MAIL_FROM: 'PBX <pbx@example.com>',
   PHONE_SYSTEMS_ADMIN_EMAIL: 'admin@example.com',
@@ -116,6 +127,7 @@ describe('loadConfig with values', () => {
       httpPort: 0,
       dataDir: path.resolve('/var/lib/phone-systems'),
       publicUrl: 'https://pbx.example.com',
+      tls: { cert: certs.certFile, key: certs.keyFile },
       smtpUrl: 'smtps://user:pass@mail.example.com:465',
       mailFrom: 'PBX <pbx@example.com>',
       admin: { email: 'admin@example.com', password: 'twelve chars' },
@@ -192,6 +204,53 @@ describe('loadConfig errors name their variable', () => {
       expect(err.problems[0]).toContain('PHONE_SYSTEMS_ADMIN_EMAIL')
       expect(err.problems[0]).toContain('PHONE_SYSTEMS_ADMIN_PASSWORD')
     }
+  })
+
+  it('refuses a TLS certificate without a key, and a key without a certificate', () => {
+    const halves: Record<string, string>[] = [
+      { PHONE_SYSTEMS_TLS_CERT: certs.certFile },
+      { PHONE_SYSTEMS_TLS_KEY: certs.keyFile },
+    ]
+    for (const env of halves) {
+      expect(configError(env).problems).toEqual([
+        'PHONE_SYSTEMS_TLS_CERT and PHONE_SYSTEMS_TLS_KEY: set both or neither',
+      ])
+    }
+  })
+
+  it('names the TLS file it cannot read', () => {
+    const missing = path.join(certDir, 'missing.pem')
+    const err = configError({
+      PHONE_SYSTEMS_TLS_CERT: certs.certFile,
+      PHONE_SYSTEMS_TLS_KEY: missing,
+    })
+    expect(err.problems).toEqual([`PHONE_SYSTEMS_TLS_KEY: cannot read ${missing} (ENOENT)`])
+  })
+
+  it('refuses a key that is not the certificate’s, and a file that is not PEM', async () => {
+    const notPem = path.join(certDir, 'not-pem.txt')
+    await writeFile(notPem, 'hello\n')
+    const pairs = [
+      // The CA's key: a real key, of another certificate.
+      [certs.certFile, path.join(certDir, 'ca.key')],
+      [notPem, certs.keyFile],
+    ]
+    for (const [cert, key] of pairs) {
+      const err = configError({ PHONE_SYSTEMS_TLS_CERT: cert!, PHONE_SYSTEMS_TLS_KEY: key! })
+      expect(err.problems).toHaveLength(1)
+      expect(err.problems[0]).toMatch(
+        /^PHONE_SYSTEMS_TLS_CERT and PHONE_SYSTEMS_TLS_KEY: not a PEM certificate and its private key/,
+      )
+    }
+  })
+
+  it('resolves relative TLS paths', () => {
+    const relative = (file: string) => path.relative(process.cwd(), file)
+    const config = loadConfig({
+      PHONE_SYSTEMS_TLS_CERT: relative(certs.certFile),
+      PHONE_SYSTEMS_TLS_KEY: relative(certs.keyFile),
+    })
+    expect(config.tls).toEqual({ cert: certs.certFile, key: certs.keyFile })
   })
 
   it('reports every bad variable at once', () => {

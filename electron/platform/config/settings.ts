@@ -77,9 +77,22 @@ export const SETTINGS = {
     schema: httpUrl()
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
-    default: '`http://<host>:<port>`',
+    default: '`http://<host>:<port>`, `https://…` with a TLS certificate',
     // Unset stays undefined here: the platform fills it in once the HTTP port is known.
     description: "the platform's address as users reach it; put in invitations and their QR codes",
+  },
+  tlsCert: {
+    env: 'PHONE_SYSTEMS_TLS_CERT',
+    schema: z.string().optional(),
+    description:
+      "PEM certificate chain (e.g. Let's Encrypt `fullchain.pem`); with `PHONE_SYSTEMS_TLS_KEY`, " +
+      'the HTTP port serves `https://` and the SIP WebSocket port `wss://`',
+  },
+  tlsKey: {
+    env: 'PHONE_SYSTEMS_TLS_KEY',
+    schema: z.string().optional(),
+    description:
+      "PEM private key of that certificate (e.g. `privkey.pem`); readable by the platform's user only",
   },
   allowedOrigins: {
     env: 'PHONE_SYSTEMS_ALLOWED_ORIGINS',
@@ -180,7 +193,7 @@ export const SETTINGS = {
   sipWsUrl: {
     env: 'PHONE_SYSTEMS_SIP_WS_URL',
     schema: z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' }).optional(),
-    default: '`ws://<sip domain>:<ws port>`',
+    default: '`ws://<sip domain>:<ws port>`, `wss://…` with a TLS certificate',
     description: 'WebSocket URL softphones connect to (use `wss://` in production)',
   },
   kamailio: {
