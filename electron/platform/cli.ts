@@ -61,6 +61,11 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   )
+  // Also logged (warn), but log lines go to standard output and scroll by; a service
+  // manager or a person keeps standard error apart.
+  if (platform.insecurePublicUrl) {
+    process.stderr.write(`\n*** WARNING: ${platform.insecurePublicUrl}\n\n`)
+  }
 }
 
 main().catch((err: unknown) => {

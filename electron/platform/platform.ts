@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
-import { httpUrl, type PlatformConfig } from './config'
+import { httpUrl, insecurePublicUrlWarning, type PlatformConfig } from './config'
 import type { PlatformContext } from './context'
 import { Database } from './db/connection'
 import { migrate } from './db/migrate'
@@ -23,8 +23,10 @@ export interface PlatformOptions {
 }
 
 export interface Platform {
-  /** Where the HTTP server listens, e.g. `http://127.0.0.1:8780`. */
+  /** Where the HTTP server listens, e.g. `http://127.0.0.1:8780` (`https://` with TLS). */
   url: string
+  /** The warning logged at start about a plain-HTTP public URL, if there was one. */
+  insecurePublicUrl: string | undefined
   app: FastifyInstance
   ctx: PlatformContext
   databaseFile: string
@@ -90,9 +92,15 @@ export async function startPlatform(
     onDeviceRevoked: () => undefined,
     sipRpc: undefined,
   }
+  // Read once here: a renewed certificate takes effect at the next start (README).
+  const https = config.tls && {
+    cert: await readFile(config.tls.cert, 'utf8'),
+    key: await readFile(config.tls.key, 'utf8'),
+  }
   const app = await buildHttpApp(ctx, {
     logger: opts.logger ?? false,
     ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}),
+    ...(https ? { https } : {}),
   })
   dispatcherOpts.log = (message, extra) => app.log.warn(extra ?? {}, message)
   await dispatcher.recoverAfterRestart()
@@ -107,8 +115,10 @@ export async function startPlatform(
   }
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.httpPort
-  const url = httpUrl(config.httpHost, port)
+  const url = httpUrl(config.httpHost, port, Boolean(config.tls))
   resolved.publicUrl = config.publicUrl ?? url
+  const insecure = insecurePublicUrlWarning(resolved.publicUrl)
+  if (insecure) app.log.warn(insecure)
   // After listen: Kamailio's WebSocket Origin check needs the public URL, which
   // needs the port. A device activated in the moments before Kamailio is up
   // finds its WebSocket refused and reconnects, as after any Kamailio restart.
@@ -123,6 +133,7 @@ export async function startPlatform(
 
   return {
     url,
+    insecurePublicUrl: insecure,
     app,
     ctx,
     databaseFile,

@@ -31,8 +31,13 @@ function extractCode(input: string): string | null {
   return normalizeActivationCode(input)
 }
 
+/**
+ * The WebSocket URL handed to devices. With a TLS certificate Kamailio's WebSocket
+ * port speaks only TLS (kamailio-config.ts), so the default is `wss://` then.
+ */
 export function sipWsUrl(ctx: PlatformContext): string {
-  return ctx.config.sipWsUrl ?? `ws://${ctx.config.sipDomain}:${ctx.config.sipWsPort}`
+  const { sipWsUrl: configured, tls, sipDomain, sipWsPort } = ctx.config
+  return configured ?? `${tls ? 'wss' : 'ws'}://${sipDomain}:${sipWsPort}`
 }
 
 /**

@@ -13,7 +13,10 @@ export function allowedOrigins(config: {
   return [new URL(config.publicUrl).origin, DESKTOP_APP_ORIGIN]
 }
 
-/** The URL the HTTP server answers on, and the public URL when none is configured. */
-export function httpUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+/**
+ * The URL the HTTP server answers on, and the public URL when none is configured:
+ * `https://` when it serves TLS (PHONE_SYSTEMS_TLS_CERT).
+ */
+export function httpUrl(host: string, port: number, tls = false): string {
+  return `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
 }

@@ -17,6 +17,8 @@ export interface HttpOptions {
   logger: FastifyServerOptions['logger']
   /** The built renderer (`out/renderer`), served at `/` and `/admin` when present. */
   rendererDir?: string
+  /** PEM certificate chain and key: the server speaks HTTPS only. */
+  https?: { cert: string; key: string }
 }
 
 export async function buildHttpApp(
@@ -32,13 +34,19 @@ export async function buildHttpApp(
  * Fastify as the API needs it, before any route: JSON only, zod schemas, the API's
  * error bodies, one log line per request.
  */
-export function createHttpApp(opts: Pick<HttpOptions, 'logger'>): FastifyInstance {
-  const app = Fastify({
+export function createHttpApp(opts: Pick<HttpOptions, 'logger' | 'https'>): FastifyInstance {
+  const options = {
     logger: opts.logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
     logController: requestLogController(),
-  })
+  }
+  // With `https` Fastify's instance is typed for an https.Server. Routes, hooks and
+  // inject() do not depend on the server type, and the platform reads only
+  // server.address(), which both have; so one FastifyInstance type serves both.
+  const app = opts.https
+    ? (Fastify({ ...options, https: opts.https }) as unknown as FastifyInstance)
+    : Fastify(options)
   installRequestLog(app)
   // The API speaks JSON only; plain text would reach handlers as a string.
   app.removeContentTypeParser('text/plain')
