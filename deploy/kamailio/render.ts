@@ -15,6 +15,8 @@ import {
   findTemplate,
   kamailioSettings,
   renderKamailioConfig,
+  renderTlsConfig,
+  TLS_CONFIG_NAME,
 } from '../../electron/platform/sip/kamailio-config'
 
 async function main(): Promise<void> {
@@ -29,11 +31,21 @@ async function main(): Promise<void> {
   }
   const settings = await kamailioSettings(config, path.join(config.dataDir, DATABASE_FILE), {
     rpcKey: config.sipRpcKey,
-    publicUrl: config.publicUrl ?? httpUrl(config.httpHost, config.httpPort),
+    publicUrl: config.publicUrl ?? httpUrl(config.httpHost, config.httpPort, Boolean(config.tls)),
   })
-  const text = renderKamailioConfig(await readFile(template, 'utf8'), settings)
   const out = process.argv[2]
+  if (settings.tls) {
+    // The tls module's file goes next to kamailio.cfg, which names it.
+    if (!out)
+      throw new Error('With PHONE_SYSTEMS_TLS_CERT, give an output file: tls.cfg goes next to it')
+    settings.tls.configFile = path.join(path.dirname(path.resolve(out)), TLS_CONFIG_NAME)
+  }
+  const text = renderKamailioConfig(await readFile(template, 'utf8'), settings)
   if (out) {
+    if (settings.tls) {
+      await writeFile(settings.tls.configFile, renderTlsConfig(settings.tls), { mode: 0o600 })
+      process.stderr.write(`wrote ${settings.tls.configFile}\n`)
+    }
     // It holds the RPC key: readable by its owner only.
     await writeFile(out, text, { mode: 0o600 })
     process.stderr.write(`wrote ${out}\n`)

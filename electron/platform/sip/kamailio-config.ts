@@ -19,6 +19,7 @@ export const DEFAULT_RPC_PORT = 8782
 export const RPC_KEY_HEADER = 'X-Phone-Systems-Rpc-Key'
 
 const TEMPLATE_NAME = 'kamailio.cfg.template'
+export const TLS_CONFIG_NAME = 'tls.cfg'
 
 /** Everything the template needs, already checked to be safe to paste into it. */
 export interface KamailioSettings {
@@ -34,6 +35,16 @@ export interface KamailioSettings {
   allowedOrigins: string[]
   databaseFile: string
   trunk: TrunkTarget | undefined
+  /** Set: the WebSocket port speaks TLS only (wss://), with this certificate. */
+  tls: KamailioTls | undefined
+}
+
+export interface KamailioTls {
+  /** PEM certificate chain and private key (PHONE_SYSTEMS_TLS_CERT, PHONE_SYSTEMS_TLS_KEY). */
+  cert: string
+  key: string
+  /** Where the tls module's own config file (renderTlsConfig) is written. */
+  configFile: string
 }
 
 export interface TrunkTarget {
@@ -69,6 +80,9 @@ const SAFE_HOST = /^[A-Za-z0-9.:-]+$/
 const SAFE_TEXT = /^[^"\r\n\\{}]+$/
 const SAFE_KEY = /^[A-Za-z0-9_-]{32,}$/
 const SAFE_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.:[\]-]+$/
+// tls.cfg is an INI-like file: a path with blanks, quotes, `#` (comment), `=` or `[`
+// would be cut or read as something else there.
+const SAFE_PATH = /^[^\s"'\\{}#;=[\]]+$/
 
 function requireSafe(value: string, pattern: RegExp, what: string): string {
   if (!pattern.test(value))
@@ -128,6 +142,15 @@ export async function kamailioSettings(
     ),
     databaseFile: requireSafe(path.resolve(databaseFile), SAFE_TEXT, 'The database path'),
     trunk: config.trunkUri ? await resolveTrunk(config.trunkUri) : undefined,
+    tls: config.tls && {
+      cert: requireSafe(config.tls.cert, SAFE_PATH, 'PHONE_SYSTEMS_TLS_CERT'),
+      key: requireSafe(config.tls.key, SAFE_PATH, 'PHONE_SYSTEMS_TLS_KEY'),
+      configFile: requireSafe(
+        path.join(kamailioDir(config), TLS_CONFIG_NAME),
+        SAFE_PATH,
+        'The TLS config path (under PHONE_SYSTEMS_DATA_DIR)',
+      ),
+    },
   }
   const ports = [settings.sipPort, settings.wsPort, settings.rpcPort]
   if (ports.includes(0)) throw new Error('Kamailio needs fixed SIP, WebSocket and RPC ports, not 0')
@@ -140,14 +163,37 @@ export async function kamailioSettings(
 
 const bracket = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip)
 
+/**
+ * With TLS the WebSocket port is a `tls:` listener only: a plain `ws://` client gets
+ * no answer there, so nobody can fall back to sending credentials in clear. The SIP
+ * port for trunks stays UDP/TCP (carriers' own business; docs/kamailio.md).
+ */
 function listenLines(s: KamailioSettings): string {
+  const wsProto = s.tls ? 'tls' : 'tcp'
   return s.listenAddresses
     .flatMap((ip) => [
       `listen=udp:${bracket(ip)}:${s.sipPort}`,
       `listen=tcp:${bracket(ip)}:${s.sipPort}`,
-      `listen=tcp:${bracket(ip)}:${s.wsPort}`,
+      `listen=${wsProto}:${bracket(ip)}:${s.wsPort}`,
     ])
     .join('\n')
+}
+
+/**
+ * The tls module's config: the server side only, for the WebSocket listener.
+ * Softphones are not asked for client certificates; they authenticate with digest.
+ */
+export function renderTlsConfig(tls: KamailioTls): string {
+  return [
+    '# Rendered by phone.systems from PHONE_SYSTEMS_TLS_CERT and PHONE_SYSTEMS_TLS_KEY.',
+    '[server:default]',
+    'method = TLSv1.2+',
+    'verify_certificate = no',
+    'require_certificate = no',
+    `certificate = ${tls.cert}`,
+    `private_key = ${tls.key}`,
+    '',
+  ].join('\n')
 }
 
 /**
@@ -179,6 +225,8 @@ export function renderKamailioConfig(template: string, s: KamailioSettings): str
     TRUNK_HOSTPORT: s.trunk?.hostPort ?? '',
     TRUNK_IP: s.trunk?.ip ?? '0.0.0.0',
     TRUNK_PORT: String(s.trunk?.port ?? 0),
+    TLS_DEFINE: s.tls ? '#!define WITH_TLS' : '# no PHONE_SYSTEMS_TLS_CERT: plain ws://',
+    TLS_CONFIG: s.tls?.configFile ?? '',
   }
   return template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => {
     const value = values[name]
@@ -204,10 +252,16 @@ export async function writeKamailioConfig(
   const text = renderKamailioConfig(await readFile(templateFile, 'utf8'), settings)
   const dir = kamailioDir(config)
   await mkdir(dir, { recursive: true })
+  if (settings.tls) await writeAtomically(settings.tls.configFile, renderTlsConfig(settings.tls))
   const file = path.join(dir, 'kamailio.cfg')
+  await writeAtomically(file, text)
+  return { file, settings }
+}
+
+/** Mode 0600: kamailio.cfg holds the RPC key, tls.cfg says where the private key is. */
+async function writeAtomically(file: string, text: string): Promise<void> {
   await writeFile(`${file}.tmp`, text, { mode: 0o600 })
   await rename(`${file}.tmp`, file)
-  return { file, settings }
 }
 
 /** Kamailio's own folder under the data folder: config, pid file, runtime dir. */
