@@ -27,14 +27,21 @@ export interface SipTestBed {
   admin: ApiClient
   ports: { sip: number; ws: number; rpc: number }
   rpc: KamailioRpc
+  /** A new client of the platform's HTTP API, not signed in (trusting the bed's CA, if any). */
+  api(): ApiClient
   /** Stops the platform (and so Kamailio) but keeps its data folder until dispose(). */
   closePlatform(): Promise<void>
   dispose(): Promise<void>
 }
 
+/**
+ * `bed.ca`: the CA that signed PHONE_SYSTEMS_TLS_CERT, when `env` sets one; the bed's
+ * own HTTP clients (admin, activation) trust it.
+ */
 export async function startSipTestBed(
   env: Record<string, string> = {},
   opts: PlatformOptions = {},
+  bed: { ca?: string } = {},
 ): Promise<SipTestBed> {
   const smtp = await startSmtpServer()
   const ports = { sip: await freePort(), ws: await freePort(), rpc: await freePort() }
@@ -59,7 +66,8 @@ export async function startSipTestBed(
     await smtp.close()
     throw new Error(`Kamailio did not start:\n${output}`)
   }
-  const admin = new ApiClient(platform.url)
+  const api = () => new ApiClient(platform.url, bed.ca ? { ca: bed.ca } : {})
+  const admin = api()
   await admin.signInAdmin()
   let closed = false
   return {
@@ -68,6 +76,7 @@ export async function startSipTestBed(
     admin,
     ports,
     rpc: platform.kamailio.rpc!,
+    api,
     async closePlatform() {
       closed = true
       await platform.close()
@@ -94,6 +103,8 @@ export interface Device {
   password: string
   name: string
   internalNumber: string
+  /** The SIP WebSocket URL activation handed out. */
+  wsUri: string
 }
 
 /** Creates a user with a line; the invitation is mailed to the test SMTP server. */
@@ -121,7 +132,7 @@ export async function activateDevice(
     expect(resent.status, JSON.stringify(resent.body)).toBe(201)
   }
   const code = await codeMailedTo(bed.smtp, email, nth)
-  const res = await new ApiClient(bed.platform.url).post('/api/activations', {
+  const res = await bed.api().post('/api/activations', {
     code,
     deviceId: `machine-${name}-0123456789`,
     deviceName: name,
@@ -136,6 +147,7 @@ export async function activateDevice(
     password: res.body.sip.password,
     name,
     internalNumber: res.body.line.internalNumber,
+    wsUri: res.body.sip.wsUri,
   }
 }
 
@@ -230,19 +242,33 @@ export interface JsSipClient {
 const JSSIP_CLIENT = fileURLToPath(new URL('./jssip-client.mjs', import.meta.url))
 const jssipClients = new Set<ChildProcess>()
 
-export function startJsSipClient(bed: SipTestBed, device: Device): JsSipClient {
+/**
+ * `wsUri` defaults to the bed's plain WebSocket port; `trustCaFile` is a PEM file of
+ * CAs the child trusts besides the system's (NODE_EXTRA_CA_CERTS, which Node's
+ * WebSocket honours), for a `wss://` URI signed by a test CA.
+ */
+export function startJsSipClient(
+  bed: SipTestBed,
+  device: Device,
+  opts: { wsUri?: string; trustCaFile?: string } = {},
+): JsSipClient {
+  const env = { ...process.env }
+  // Only the CA asked for: one inherited from the test's environment would blur
+  // which client trusts what.
+  delete env.NODE_EXTRA_CA_CERTS
+  if (opts.trustCaFile) env.NODE_EXTRA_CA_CERTS = opts.trustCaFile
   const child = spawn(
     process.execPath,
     [
       '--experimental-websocket',
       '--no-warnings',
       JSSIP_CLIENT,
-      `ws://127.0.0.1:${bed.ports.ws}`,
+      opts.wsUri ?? `ws://127.0.0.1:${bed.ports.ws}`,
       `sip:${device.aor}@${DOMAIN}`,
       device.authUser,
       device.password,
     ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    { stdio: ['pipe', 'pipe', 'pipe'], env },
   )
   jssipClients.add(child)
   const events: JsSipEvent[] = []

@@ -16,6 +16,17 @@ globalThis.window ??= { RTCPeerConnection: class RTCPeerConnection {} }
 const [wsUri, uri, authorizationUser, password] = process.argv.slice(2)
 const emit = (event, extra = {}) => process.stdout.write(`${JSON.stringify({ event, ...extra })}\n`)
 
+// Node 20's WebSocket fires `error` but no `close` when it cannot connect at all (a
+// certificate it does not trust, a port that does not speak its protocol), so JsSIP,
+// which waits for `close`, reports nothing. The socket's error is reported instead.
+const NodeWebSocket = globalThis.WebSocket
+globalThis.WebSocket = class extends NodeWebSocket {
+  constructor(...args) {
+    super(...args)
+    this.addEventListener('error', () => emit('socketError'))
+  }
+}
+
 const ua = new JsSIP.UA({
   sockets: [new JsSIP.WebSocketInterface(wsUri)],
   uri,
