@@ -5,7 +5,8 @@ import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SETTINGS } from '../../electron/platform/config'
-import { ApiClient } from '../fixtures/platform'
+import { ApiClient, httpsRequest } from '../fixtures/platform'
+import { makeTestCertificates } from '../fixtures/tls'
 import { parseActivationLink } from '@shared/activation-code'
 import {
   PROJECT_ROOT,
@@ -214,6 +215,52 @@ describe('npm run serve', () => {
     },
     BUILD_TIMEOUT_MS + 10_000,
   )
+
+  it('warns on standard error and in the log when the public URL is plain HTTP on another host', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phone-systems-insecure-'))
+    try {
+      const server = await startChildPlatform(dataDir, {
+        PHONE_SYSTEMS_PUBLIC_URL: 'http://pbx.example.com',
+        LOG_FORMAT: 'json',
+      })
+      // Written right after the listening line.
+      await vi.waitFor(() => expect(server.stderr()).toContain('*** WARNING'), { timeout: 5000 })
+      expect(server.stderr()).toContain(
+        '*** WARNING: PHONE_SYSTEMS_PUBLIC_URL is http://pbx.example.com: plain HTTP',
+      )
+      const logged = server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: number; msg: string })
+        .find((line) => line.msg.startsWith('PHONE_SYSTEMS_PUBLIC_URL is http://pbx.example.com'))
+      expect(logged?.level).toBe(40) // pino's warn
+      expect((await server.stop()).code).toBe(0)
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('serves https:// with a certificate, and says nothing about the loopback default', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phone-systems-https-'))
+    try {
+      const certs = await makeTestCertificates(dataDir)
+      const plain = await startChildPlatform(path.join(dataDir, 'plain'))
+      expect(plain.url).toMatch(/^http:\/\/127\.0\.0\.1:/)
+      expect((await plain.stop()).code).toBe(0)
+      const secure = await startChildPlatform(path.join(dataDir, 'secure'), {
+        PHONE_SYSTEMS_TLS_CERT: certs.certFile,
+        PHONE_SYSTEMS_TLS_KEY: certs.keyFile,
+      })
+      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:/)
+      const health = await httpsRequest(`${secure.url}/api/health`, { ca: certs.ca })
+      expect(health.status).toBe(200)
+      expect((await secure.stop()).code).toBe(0)
+      for (const server of [plain, secure]) expect(server.stderr()).not.toContain('WARNING')
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
 
   it('stops cleanly on a SIGTERM sent the moment it says it listens', async () => {
     // A supervisor or a test acts on the listening line at once; the signal handlers must
