@@ -9,6 +9,7 @@ import { createUserAndLine, listUsers10k } from './platform'
 import { sipCallSetup } from './sip-calls'
 import { softphoneUi } from './softphone-ui'
 import { adminUi10k } from './admin-ui'
+import { listAndCreateUnderLoad } from './load'
 import { WARMUP } from './measure'
 import { formatTable } from './table'
 import type { BenchRow, BenchSuite } from './types'
@@ -17,6 +18,7 @@ import type { BenchRow, BenchSuite } from './types'
 const SUITES: readonly BenchSuite[] = [
   createUserAndLine,
   listUsers10k,
+  listAndCreateUnderLoad,
   sipCallSetup,
   softphoneUi,
   adminUi10k,

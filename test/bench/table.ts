@@ -1,4 +1,4 @@
-import { median, summarize } from './stats'
+import { median, percentile, summarize } from './stats'
 import type { BenchRow } from './types'
 
 type Align = 'left' | 'right'
@@ -25,9 +25,22 @@ function inUnit(row: BenchRow, value: number): string {
   return `${value.toFixed(unit === 'KB' ? 1 : 2)} ${unit}`
 }
 
-/** Whether the median meets the target; null when DESIGN.md §8 sets none. */
+/** The statistic the target bounds: the median unless the row names a percentile. */
+function targeted(row: BenchRow): number {
+  return row.targetPercentile === undefined
+    ? median(row.samples)
+    : percentile(row.samples, row.targetPercentile)
+}
+
+/** Whether the median (or the row's percentile) meets the target; null when there is none. */
 export function meetsTarget(row: BenchRow): boolean | null {
-  return row.targetMs === undefined ? null : median(row.samples) <= row.targetMs
+  return row.targetMs === undefined ? null : targeted(row) <= row.targetMs
+}
+
+function targetCell(row: BenchRow): string {
+  if (row.targetMs === undefined) return '-'
+  const on = row.targetPercentile === undefined ? '' : `p${row.targetPercentile} `
+  return `${on}<= ${+row.targetMs.toFixed(1)} ${row.unit ?? 'ms'}`
 }
 
 function verdict(row: BenchRow): string {
@@ -51,7 +64,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       inUnit(row, s.median),
       inUnit(row, s.p95),
       row.serverSamples ? inUnit(row, median(row.serverSamples)) : '-',
-      row.targetMs === undefined ? '-' : `<= ${row.targetMs} ${row.unit ?? 'ms'}`,
+      targetCell(row),
       `${inUnit(row, median(row.baseline.samples))} ${mark(row.baseline.note)}`,
       verdict(row),
     ]

@@ -21,6 +21,8 @@ export interface BenchRow {
   serverSamples?: readonly number[]
   /** DESIGN.md §8 target for the median, in the row's unit; absent where §8 sets none. */
   targetMs?: number
+  /** The percentile `targetMs` bounds (e.g. 99), where the target is not on the median. */
+  targetPercentile?: number
   baseline: Baseline
 }
 

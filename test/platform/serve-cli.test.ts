@@ -276,5 +276,5 @@ describe('npm run serve', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true })
     }
-  })
+  }, 60_000) // five cold starts of a child platform: ~25 s on a busy 2-core machine
 })

@@ -1,126 +1,84 @@
-import sqlite3 from 'sqlite3'
-import { Query } from './sql'
+import os from 'node:os'
+import { ReadPool } from './read-pool'
+import {
+  openConnection,
+  toStatement,
+  type Connection,
+  type Params,
+  type Queryable,
+  type Statement,
+  type Transaction,
+} from './sqlite'
+import type { Query } from './sql'
 
-export type SqlValue = string | number | bigint | null | Buffer
-export type Params = readonly SqlValue[]
+export type { Params, Queryable, RunResult, SqlValue, Transaction } from './sqlite'
 
-export interface RunResult {
-  lastID: number
-  changes: number
+export interface DatabaseOptions {
+  /** Reader connections; default: see `defaultReaders`. */
+  readers?: number
 }
 
 /**
- * The statements available inside a transaction and to readers. Platform
- * code passes a `sql\`…\`` Query; the text-and-parameters form remains for
- * tests, benchmarks and constant statements such as the health check's
- * `SELECT 1`.
+ * Reads that may run at once. Each holds a libuv pool thread while it runs,
+ * so the count stays below the pool's size (one thread is left for the
+ * writer); more readers than cores only share the same CPUs.
  */
-export interface Queryable {
-  get<T>(query: Query): Promise<T | undefined>
-  get<T>(text: string, params?: Params): Promise<T | undefined>
-  all<T>(query: Query): Promise<T[]>
-  all<T>(text: string, params?: Params): Promise<T[]>
-}
-
-export interface Transaction extends Queryable {
-  run(query: Query): Promise<RunResult>
-  run(text: string, params?: Params): Promise<RunResult>
-  /** Statements without parameters, several at once: migrations, PRAGMAs, BEGIN/COMMIT. */
-  exec(text: string): Promise<void>
-}
-
-type Statement = [query: Query] | [text: string, params?: Params]
-
-function toStatement([query, params = []]: Statement): [string, Params] {
-  return query instanceof Query ? [query.text, query.params] : [query, params]
-}
-
-function openConnection(file: string): Promise<sqlite3.Database> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)))
-  })
-}
-
-function wrap(db: sqlite3.Database): Transaction {
-  return {
-    get: <T>(...statement: Statement) => {
-      const [text, params] = toStatement(statement)
-      return new Promise<T | undefined>((resolve, reject) =>
-        db.get(text, params, (err: Error | null, row: T | undefined) =>
-          err ? reject(err) : resolve(row),
-        ),
-      )
-    },
-    all: <T>(...statement: Statement) => {
-      const [text, params] = toStatement(statement)
-      return new Promise<T[]>((resolve, reject) =>
-        db.all(text, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows))),
-      )
-    },
-    run: (...statement: Statement) => {
-      const [text, params] = toStatement(statement)
-      return new Promise<RunResult>((resolve, reject) =>
-        db.run(text, params, function (this: sqlite3.RunResult, err: Error | null) {
-          if (err) reject(err)
-          else resolve({ lastID: this.lastID, changes: this.changes })
-        }),
-      )
-    },
-    exec: (sql: string) =>
-      new Promise<void>((resolve, reject) =>
-        db.exec(sql, (err) => (err ? reject(err) : resolve())),
-      ),
-  }
-}
-
-async function configure(conn: Transaction): Promise<void> {
-  // WAL lets the reader connection see committed data while a write is in
-  // progress; FULL sync makes an acknowledged write survive power loss, not
-  // only a crash of this process.
-  await conn.exec(`
-    PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = FULL;
-    PRAGMA foreign_keys = ON;
-    PRAGMA busy_timeout = 5000;
-  `)
+export function defaultReaders(): number {
+  const pool = Number(process.env.UV_THREADPOOL_SIZE) || 4
+  return Math.max(1, Math.min(pool - 1, os.availableParallelism()))
 }
 
 /**
- * One SQLite file, two connections: a writer used only inside `transaction()`
- * (serialised in-process, so a transaction never sees another's statements)
- * and a reader for everything else. node-sqlite3 is asynchronous, so without
- * the queue two requests' statements would interleave on one connection.
+ * One SQLite file (WAL), one writer connection and a small pool of reader
+ * connections.
+ *
+ * - The writer is used only inside `transaction()`, serialised in-process:
+ *   node-sqlite3 is asynchronous, so without the queue two requests'
+ *   statements would interleave on one connection.
+ * - Reads outside transactions go to the pool (read-pool.ts), which bounds
+ *   how many are handed to node-sqlite3 at once so that they never queue in
+ *   front of the writer's statements.
  */
 export class Database implements Queryable {
   private queue: Promise<unknown> = Promise.resolve()
 
   private constructor(
-    private readonly writerDb: sqlite3.Database,
-    private readonly readerDb: sqlite3.Database,
-    private readonly writer: Transaction,
-    private readonly reader: Transaction,
+    private readonly writer: Connection,
+    private readonly readers: ReadPool,
   ) {}
 
-  static async open(file: string): Promise<Database> {
-    const writerDb = await openConnection(file)
-    const writer = wrap(writerDb)
-    await configure(writer)
-    const readerDb = await openConnection(file)
-    const reader = wrap(readerDb)
-    await configure(reader)
-    return new Database(writerDb, readerDb, writer, reader)
+  static async open(file: string, opts: DatabaseOptions = {}): Promise<Database> {
+    // The writer first: it switches the file to WAL before any reader opens it.
+    const writer = await openConnection(file, 'writer')
+    const readers: Connection[] = []
+    try {
+      for (let i = 0; i < (opts.readers ?? defaultReaders()); i++) {
+        readers.push(await openConnection(file, 'reader'))
+      }
+    } catch (err) {
+      for (const conn of [...readers, writer]) await conn.close().catch(() => undefined)
+      throw err
+    }
+    return new Database(writer, new ReadPool(readers))
+  }
+
+  /** How many reads run at once; the rest wait in order. */
+  get readerCount(): number {
+    return this.readers.size
   }
 
   get<T>(query: Query): Promise<T | undefined>
   get<T>(text: string, params?: Params): Promise<T | undefined>
   get<T>(...statement: Statement): Promise<T | undefined> {
-    return this.reader.get<T>(...toStatement(statement))
+    const [text, params] = toStatement(statement)
+    return this.readers.use((conn) => conn.get<T>(text, params))
   }
 
   all<T>(query: Query): Promise<T[]>
   all<T>(text: string, params?: Params): Promise<T[]>
   all<T>(...statement: Statement): Promise<T[]> {
-    return this.reader.all<T>(...toStatement(statement))
+    const [text, params] = toStatement(statement)
+    return this.readers.use((conn) => conn.all<T>(text, params))
   }
 
   /** Runs `work` in `BEGIN IMMEDIATE … COMMIT`, rolling back if it throws. */
@@ -143,12 +101,11 @@ export class Database implements Queryable {
 
   async close(): Promise<void> {
     await this.queue
-    // One after the other: the last connection to close checkpoints the WAL
-    // into the database file and removes it. Closed together, each may see
-    // the other still open and leave the WAL behind.
-    for (const db of [this.readerDb, this.writerDb]) {
-      await new Promise<void>((resolve, reject) => db.close((e) => (e ? reject(e) : resolve())))
-    }
+    // Readers first, the writer last: the last connection to close
+    // checkpoints the WAL into the database file and removes it. Closed
+    // together, each may see another still open and leave the WAL behind.
+    await this.readers.close()
+    await this.writer.close()
   }
 }
 
