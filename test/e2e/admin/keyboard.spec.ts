@@ -49,6 +49,9 @@ test('an admin creates and invites a user without the mouse', async ({ page, pla
   await expect(page.getByRole('heading', { name: 'Edit App Configuration' })).toBeVisible()
   await page.getByLabel('DID Number').focus()
   await page.keyboard.type(did.slice(3))
+  // Each keystroke searches: wait for the answer to the whole number (only
+  // it matches), or a later answer replaces the list under the arrow key.
+  await expect(page.getByRole('option')).toHaveCount(1)
   await expect(page.getByRole('option', { name: did })).toBeVisible()
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
