@@ -9,6 +9,7 @@ import { publicApi } from './public-api'
 import { adminApi } from './admin-api'
 import { deviceApi } from './device-api'
 import { serveAppShell } from './app-shell'
+import { registerSecurityHeaders } from './security-headers'
 
 /** Requests are small JSON documents; anything larger is a mistake or an attack. */
 export const BODY_LIMIT_BYTES = 64 * 1024
@@ -57,12 +58,17 @@ export function createHttpApp(opts: Pick<HttpOptions, 'logger' | 'https'>): Fast
   return app
 }
 
-/** Every route: the API description, the public, admin and device APIs, the renderer's pages. */
+/**
+ * Every route: the API description, the public, admin and device APIs, the
+ * renderer's pages; the security headers and CORS first, so that they cover
+ * every one of them.
+ */
 export async function registerRoutes(
   app: FastifyInstance,
   ctx: PlatformContext,
   opts: Pick<HttpOptions, 'rendererDir'>,
 ): Promise<void> {
+  await registerSecurityHeaders(app, ctx)
   await registerOpenApi(app)
   await app.register(publicApi, { ctx })
   await app.register(adminApi, { ctx })
