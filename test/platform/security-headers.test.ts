@@ -27,6 +27,8 @@ function expectSecurityHeaders(res: Response): void {
   expect(csp['connect-src']).toEqual(["'self'", SIP_WS_URL])
   expect(csp['script-src']).toEqual(["'self'"])
   expect(csp['object-src']).toEqual(["'none'"])
+  // Plain http: no HSTS (a browser ignores it there; a TLS proxy sends its own).
+  expect(res.headers.get('strict-transport-security')).toBeNull()
   // Would turn the LAN's http:// and ws:// into https/wss and break the page.
   expect(csp).not.toHaveProperty('upgrade-insecure-requests')
 }

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HSTS_MAX_AGE_SECONDS } from '../../electron/platform/http/security-headers'
 import { makeTestCertificates, type TestCertificates } from '../fixtures/tls'
 import { httpsRequest } from '../fixtures/platform'
 import {
@@ -72,6 +73,8 @@ describe('HTTPS and WSS with a certificate from a local CA', () => {
     expect(bed.platform.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
     const res = await httpsRequest(`${bed.platform.url}/api/health`, { ca: certs.ca })
     expect(res.status).toBe(200)
+    // Served over TLS by the platform itself: browsers are told to stay on https.
+    expect(res.headers.get('strict-transport-security')).toBe(`max-age=${HSTS_MAX_AGE_SECONDS}`)
   })
 
   it('does not answer plain HTTP on that port', async () => {

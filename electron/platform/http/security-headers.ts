@@ -8,6 +8,9 @@ import { sipWsUrl } from '../activation/service'
 /** Request headers the renderer sends to the API (renderer/src/api/http.ts, admin/api.ts). */
 export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'accept'] as const
 
+/** 180 days: a browser that saw the platform over https will not try http for that long. */
+export const HSTS_MAX_AGE_SECONDS = 180 * 24 * 3600
+
 /** Every method an API route answers. */
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
@@ -96,10 +99,12 @@ export async function registerSecurityHeaders(
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
-    // HSTS belongs to whatever terminates TLS in front of the platform (it
-    // serves plain http itself); sent from here it would also pin every
-    // subdomain of the public host to https for a year.
-    strictTransportSecurity: false,
+    // HSTS only when the platform terminates TLS itself (PHONE_SYSTEMS_TLS_*):
+    // over plain http a browser ignores it, and behind a reverse proxy it is
+    // the proxy's to send. Not for subdomains, which may be other services.
+    strictTransportSecurity: ctx.config.tls
+      ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: false }
+      : false,
   })
   await app.register(fastifyCors, {
     // Per request: the default list holds the public URL, known only after
