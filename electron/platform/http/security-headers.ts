@@ -99,7 +99,7 @@ export async function registerSecurityHeaders(
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
-    // HSTS only when the platform terminates TLS itself (PHONE_SYSTEMS_TLS_*):
+    // HSTS only when the platform terminates TLS itself (PHONE_SYSTEMS_TLS_CERT):
     // over plain http a browser ignores it, and behind a reverse proxy it is
     // the proxy's to send. Not for subdomains, which may be other services.
     strictTransportSecurity: ctx.config.tls
