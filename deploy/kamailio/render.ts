@@ -7,7 +7,7 @@
  *
  * See docs/kamailio.md.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { httpUrl, loadConfig } from '../../electron/platform/config'
 import { DATABASE_FILE } from '../../electron/platform/platform'
@@ -17,6 +17,7 @@ import {
   renderKamailioConfig,
   renderTlsConfig,
   TLS_CONFIG_NAME,
+  writePrivateFile,
 } from '../../electron/platform/sip/kamailio-config'
 
 async function main(): Promise<void> {
@@ -43,11 +44,10 @@ async function main(): Promise<void> {
   const text = renderKamailioConfig(await readFile(template, 'utf8'), settings)
   if (out) {
     if (settings.tls) {
-      await writeFile(settings.tls.configFile, renderTlsConfig(settings.tls), { mode: 0o600 })
+      await writePrivateFile(settings.tls.configFile, renderTlsConfig(settings.tls))
       process.stderr.write(`wrote ${settings.tls.configFile}\n`)
     }
-    // It holds the RPC key: readable by its owner only.
-    await writeFile(out, text, { mode: 0o600 })
+    await writePrivateFile(out, text)
     process.stderr.write(`wrote ${out}\n`)
   } else {
     process.stdout.write(text)

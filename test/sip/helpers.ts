@@ -34,6 +34,19 @@ export interface SipTestBed {
   dispose(): Promise<void>
 }
 
+/** The settings of a platform that runs its own Kamailio on these loopback ports. */
+export function kamailioEnv(ports: SipTestBed['ports']): Record<string, string> {
+  return {
+    PHONE_SYSTEMS_KAMAILIO: 'kamailio',
+    PHONE_SYSTEMS_SIP_DOMAIN: DOMAIN,
+    PHONE_SYSTEMS_SIP_PORT: String(ports.sip),
+    PHONE_SYSTEMS_SIP_WS_PORT: String(ports.ws),
+    PHONE_SYSTEMS_SIP_RPC_PORT: String(ports.rpc),
+    // The domain does not resolve: activation hands out the loopback WebSocket.
+    PHONE_SYSTEMS_SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
+  }
+}
+
 /**
  * `bed.ca`: the CA that signed PHONE_SYSTEMS_TLS_CERT, when `env` sets one; the bed's
  * own HTTP clients (admin, activation) trust it.
@@ -46,17 +59,7 @@ export async function startSipTestBed(
   const smtp = await startSmtpServer()
   const ports = { sip: await freePort(), ws: await freePort(), rpc: await freePort() }
   const platform = await startTestPlatform(
-    {
-      PHONE_SYSTEMS_KAMAILIO: 'kamailio',
-      PHONE_SYSTEMS_SMTP_URL: smtp.url,
-      PHONE_SYSTEMS_SIP_DOMAIN: DOMAIN,
-      PHONE_SYSTEMS_SIP_PORT: String(ports.sip),
-      PHONE_SYSTEMS_SIP_WS_PORT: String(ports.ws),
-      PHONE_SYSTEMS_SIP_RPC_PORT: String(ports.rpc),
-      // The domain does not resolve: activation hands out the loopback WebSocket.
-      PHONE_SYSTEMS_SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
-      ...env,
-    },
+    { ...kamailioEnv(ports), PHONE_SYSTEMS_SMTP_URL: smtp.url, ...env },
     opts,
   )
   const supervisor = platform.kamailio.supervisor

@@ -12,10 +12,10 @@ import {
 import { ADMIN } from '../fixtures/platform'
 import { freePort, stopAllSipp } from '../fixtures/sipp'
 import {
-  DOMAIN,
   activateDevice,
   bindings,
   createUser,
+  kamailioEnv,
   register,
   startSipTestBed,
   within,
@@ -46,18 +46,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** `npm run serve`'s entry point from source, on `dataDir`, with a Kamailio on these ports. */
-function serveEnv(dataDir: string, ports: { sip: number; ws: number; rpc: number }) {
-  return {
-    PHONE_SYSTEMS_DATA_DIR: dataDir,
-    PHONE_SYSTEMS_HTTP_PORT: '0',
-    PHONE_SYSTEMS_KAMAILIO: 'kamailio',
-    PHONE_SYSTEMS_SIP_DOMAIN: DOMAIN,
-    PHONE_SYSTEMS_SIP_PORT: String(ports.sip),
-    PHONE_SYSTEMS_SIP_WS_PORT: String(ports.ws),
-    PHONE_SYSTEMS_SIP_RPC_PORT: String(ports.rpc),
-    PHONE_SYSTEMS_SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
-  }
+/** `npm run serve`'s settings on `dataDir`, with a Kamailio on these ports. */
+function serveEnv(dataDir: string, ports: SipTestBed['ports']) {
+  return { ...kamailioEnv(ports), PHONE_SYSTEMS_DATA_DIR: dataDir, PHONE_SYSTEMS_HTTP_PORT: '0' }
 }
 
 describe('a second platform process on a data folder in use', () => {

@@ -252,14 +252,17 @@ export async function writeKamailioConfig(
   const text = renderKamailioConfig(await readFile(templateFile, 'utf8'), settings)
   const dir = kamailioDir(config)
   await mkdir(dir, { recursive: true })
-  if (settings.tls) await writeAtomically(settings.tls.configFile, renderTlsConfig(settings.tls))
+  if (settings.tls) await writePrivateFile(settings.tls.configFile, renderTlsConfig(settings.tls))
   const file = path.join(dir, 'kamailio.cfg')
-  await writeAtomically(file, text)
+  await writePrivateFile(file, text)
   return { file, settings }
 }
 
-/** Mode 0600: kamailio.cfg holds the RPC key, tls.cfg says where the private key is. */
-async function writeAtomically(file: string, text: string): Promise<void> {
+/**
+ * Written whole or not at all, mode 0600: kamailio.cfg holds the RPC key, tls.cfg
+ * says where the private key is.
+ */
+export async function writePrivateFile(file: string, text: string): Promise<void> {
   await writeFile(`${file}.tmp`, text, { mode: 0o600 })
   await rename(`${file}.tmp`, file)
 }
