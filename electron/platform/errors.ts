@@ -5,7 +5,7 @@ import type { FieldError } from '@shared/schemas/errors'
  * fields it concerns. Anything else thrown reaches the client as a plain 500.
  */
 export class HttpError extends Error {
-  /** Sent as `Retry-After` with a 429. */
+  /** Sent as `Retry-After` (with a 429 or a 503). */
   retryAfterSeconds?: number
 
   constructor(
@@ -42,12 +42,24 @@ export const conflict = (field: string, reason: string) =>
 export const unauthorized = (message = 'Sign in first: the session is missing or has expired') =>
   new HttpError(401, 'Unauthorized', message)
 
+const seconds = (n: number) => `${n} ${n === 1 ? 'second' : 'seconds'}`
+
 export function tooManyRequests(retryAfterSeconds: number): HttpError {
-  const unit = retryAfterSeconds === 1 ? 'second' : 'seconds'
   const err = new HttpError(
     429,
     'Too Many Requests',
-    `Too many attempts. Try again in ${retryAfterSeconds} ${unit}.`,
+    `Too many attempts. Try again in ${seconds(retryAfterSeconds)}.`,
+  )
+  err.retryAfterSeconds = retryAfterSeconds
+  return err
+}
+
+/** The platform is busy with work it bounds (password hashing); the client may retry soon. */
+export function serviceUnavailable(retryAfterSeconds: number, reason: string): HttpError {
+  const err = new HttpError(
+    503,
+    'Service Unavailable',
+    `${reason} Try again in ${seconds(retryAfterSeconds)}.`,
   )
   err.retryAfterSeconds = retryAfterSeconds
   return err

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { hashPassword, verifyPassword } from '../../electron/platform/security/passwords'
+import { HttpError } from '../../electron/platform/errors'
+import { hashPassword, hashQueue, verifyPassword } from '../../electron/platform/security/passwords'
+import {
+  PASSWORD_HASHES_AT_ONCE,
+  PASSWORD_HASHES_WAITING,
+} from '../../electron/platform/security/limits'
 
 // scrypt at N=2^17 costs ~0.3 s and 128 MiB per call: two hashes and a handful of
 // verifications, shared across the tests below.
@@ -63,5 +68,27 @@ describe('password hashing', () => {
     const [, , r, p, salt, hash] = (await first).split('$')
     const malformed = ['scrypt', n, r, p, salt, hash].join('$')
     await expect(verifyPassword(PASSWORD, malformed)).resolves.toBe(false)
+  })
+
+  it('refuses with 503 and a retry-after, not "wrong password", while the hash queue is full', async () => {
+    const stored = await first
+    // Occupy every running and waiting place with jobs the test releases.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const holders = Array.from({ length: PASSWORD_HASHES_AT_ONCE + PASSWORD_HASHES_WAITING }, () =>
+      hashQueue.run(() => held),
+    )
+    for (const attempt of [verifyPassword(PASSWORD, stored), hashPassword(PASSWORD)]) {
+      const err = await attempt.then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      expect(err).toBeInstanceOf(HttpError)
+      expect((err as HttpError).statusCode).toBe(503)
+      expect((err as HttpError).retryAfterSeconds).toBeGreaterThan(0)
+    }
+    release()
+    await Promise.all(holders)
+    expect(await verifyPassword(PASSWORD, stored)).toBe(true)
   })
 })
