@@ -17,20 +17,28 @@ import {
 const SESSION_TTL_MS = 12 * 3_600_000
 const WRONG_CREDENTIALS = 'Email or password is wrong'
 
+const adminExists = () => conflict('email', 'an admin already exists; sign in instead')
+
 export async function adminCount(ctx: PlatformContext): Promise<number> {
   return countAdmins(ctx.db)
 }
 
-/** Creates the first admin; refused once any admin exists, so the endpoint cannot mint more. */
+/**
+ * Creates the first admin; refused once any admin exists, so the endpoint cannot mint more.
+ * The cheap check runs before the password is hashed: once an admin exists, which is
+ * the platform's whole life after setup, this endpoint costs a count query and no hash.
+ */
 export async function createFirstAdmin(
   ctx: PlatformContext,
   email: string,
   password: string,
 ): Promise<{ id: number; email: string }> {
+  if ((await countAdmins(ctx.db)) > 0) throw adminExists()
   const passwordHash = await hashPassword(password)
   return ctx.db.transaction(async (tx) => {
-    if ((await countAdmins(tx)) > 0)
-      throw conflict('email', 'an admin already exists; sign in instead')
+    // Checked again inside the (serialised) transaction: of two setups racing past
+    // the first check, the second finds the first's admin here and gets 409.
+    if ((await countAdmins(tx)) > 0) throw adminExists()
     const now = ctx.now()
     const lastID = await insertAdmin(tx, email, passwordHash, now)
     await audit(

@@ -5,6 +5,14 @@
  * docs/security.md ("Admin web and device API") describes them together.
  */
 
+export interface Budget {
+  /** Attempts (or requests) allowed inside the window. */
+  max: number
+  windowMs: number
+}
+
+const MINUTE = 60_000
+
 // ---- Password hashing (security/passwords.ts) ----
 
 /**
@@ -22,3 +30,18 @@ export const PASSWORD_HASHES_WAITING = 8
 
 /** `Retry-After` of that 503: about the time the waiting hashes take to drain. */
 export const PASSWORD_BUSY_RETRY_AFTER_SECONDS = 1
+
+// ---- Admin sign-in and first-run setup (http/routes/admin-session.ts) ----
+
+/**
+ * Sign-in requests per address, right or wrong, for any email: without it an
+ * address cycling through emails gets 5 guesses per email and keeps the hash
+ * slots busy. A few admins behind one office address sign in far less often.
+ */
+export const SIGN_IN_REQUESTS_PER_ADDRESS: Budget = { max: 30, windowMs: MINUTE }
+
+/**
+ * First-run setup requests per address. Setup succeeds once in a platform's
+ * life; the budget only leaves room for typing mistakes.
+ */
+export const SETUP_REQUESTS_PER_ADDRESS: Budget = { max: 10, windowMs: MINUTE }

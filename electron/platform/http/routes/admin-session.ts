@@ -1,17 +1,43 @@
+import rateLimit from '@fastify/rate-limit'
 import type { RoutePlugin } from '../route-plugin'
 import { bearerToken, clientKey } from '../auth'
 import { documentTag } from '../openapi'
 import { adminCount, createFirstAdmin, signIn, signOut } from '../../admins/service'
 import { adminSessionSchema, adminSetupSchema, adminSignInSchema } from '@shared/schemas/admin'
-import { unauthorized } from '../../errors'
+import { tooManyRequests, unauthorized } from '../../errors'
+import {
+  SETUP_REQUESTS_PER_ADDRESS,
+  SIGN_IN_REQUESTS_PER_ADDRESS,
+  type Budget,
+} from '../../security/limits'
 
-/** Signing in, and first-run setup while no admin exists: the routes before any session. */
+/** A route's request budget per client address, in @fastify/rate-limit's terms. */
+const perAddress = ({ max, windowMs }: Budget) => ({ rateLimit: { max, timeWindow: windowMs } })
+
+/**
+ * Signing in, and first-run setup while no admin exists: the routes before any session.
+ * Both can make the platform hash a password, so besides the attempt limits of the
+ * service each has a request budget per address (security/limits.ts).
+ */
 export const signInRoutes: RoutePlugin = async (app, { ctx }) => {
   documentTag(app, 'Admin session')
 
+  // Registered in this plugin, so it applies to these routes only, each with its own
+  // budget. Counted in preHandler, once the body has passed its schema: a malformed
+  // request is refused for nothing and never reaches the hash these budgets protect.
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, { ttl }) =>
+      tooManyRequests(Math.max(1, Math.ceil(ttl / 1000))),
+  })
+
   app.post(
     '/api/admin/session',
-    { schema: { body: adminSignInSchema, response: { 200: adminSessionSchema } } },
+    {
+      schema: { body: adminSignInSchema, response: { 200: adminSessionSchema } },
+      config: perAddress(SIGN_IN_REQUESTS_PER_ADDRESS),
+    },
     async (request) => signIn(ctx, request.body.email, request.body.password, clientKey(request)),
   )
 
@@ -19,7 +45,10 @@ export const signInRoutes: RoutePlugin = async (app, { ctx }) => {
 
   app.post(
     '/api/admin/setup',
-    { schema: { body: adminSetupSchema, response: { 201: adminSessionSchema } } },
+    {
+      schema: { body: adminSetupSchema, response: { 201: adminSessionSchema } },
+      config: perAddress(SETUP_REQUESTS_PER_ADDRESS),
+    },
     async (request, reply) => {
       const { email, password } = request.body
       await createFirstAdmin(ctx, email, password)
