@@ -1,7 +1,7 @@
 import type { Database } from './db/connection'
 import type { PlatformConfig } from './config'
 import type { InvitationDispatcher } from './invitations/dispatcher'
-import type { AttemptLimiter } from './security/attempt-limiter'
+import type { AttemptLimits } from './security/attempt-limits'
 import type { KamailioRpc } from './sip/kamailio-rpc'
 
 /** What every service needs, built once in `createPlatform`. */
@@ -9,8 +9,8 @@ export interface PlatformContext {
   db: Database
   config: PlatformConfig & { publicUrl: string }
   dispatcher: InvitationDispatcher
-  /** Failed activation and sign-in attempts, per client address. */
-  limiter: AttemptLimiter
+  /** Sign-in and activation attempts, per client address and account or code (security/limits.ts). */
+  limits: AttemptLimits
   now(): number
   /** Told when a device's SIP credentials are removed, so live registrations can be dropped. */
   onDeviceRevoked(sipUsername: string): void

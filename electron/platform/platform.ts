@@ -7,7 +7,7 @@ import { Database } from './db/connection'
 import { migrate } from './db/migrate'
 import { createMailer, outboxFolder, type Mailer } from './mail/mailer'
 import { InvitationDispatcher, type DispatcherOptions } from './invitations/dispatcher'
-import { AttemptLimiter } from './security/attempt-limiter'
+import { AttemptLimits } from './security/attempt-limits'
 import { adminCount, createFirstAdmin } from './admins/service'
 import { buildHttpApp } from './http/app'
 import { startKamailioEdge, type KamailioEdge } from './sip/kamailio-edge'
@@ -87,7 +87,7 @@ export async function startPlatform(
     db,
     config: resolved,
     dispatcher,
-    limiter: new AttemptLimiter(),
+    limits: new AttemptLimits(),
     now,
     onDeviceRevoked: () => undefined,
     sipRpc: undefined,

@@ -11,7 +11,7 @@ import { migrate } from '../../electron/platform/db/migrate'
 import type { InvitationDispatcher } from '../../electron/platform/invitations/dispatcher'
 import { saveAppLine } from '../../electron/platform/lines/service'
 import { addNumbers } from '../../electron/platform/numbers/service'
-import { AttemptLimiter } from '../../electron/platform/security/attempt-limiter'
+import { AttemptLimits } from '../../electron/platform/security/attempt-limits'
 import { findTemplate } from '../../electron/platform/sip/kamailio-config'
 import { createUser } from '../../electron/platform/users/service'
 import { appLineInputSchema } from '@shared/schemas/app-line'
@@ -109,7 +109,7 @@ beforeAll(async () => {
       dispatch: (invitationId: number, code: string) => mailedCodes.set(invitationId, code),
       cancel: () => undefined,
     } as unknown as InvitationDispatcher,
-    limiter: new AttemptLimiter(),
+    limits: new AttemptLimits(),
     now: () => (now += 1000),
     onDeviceRevoked: () => undefined,
     sipRpc: undefined,

@@ -50,83 +50,21 @@ export async function activate(
   req: ActivationRequest,
   clientKey: string,
 ): Promise<ActivationResult> {
-  const limitKey = `activation:${clientKey}`
-  ctx.limiter.check(limitKey, ctx.now())
   const code = extractCode(req.code)
-  const invitation = code ? await findInvitationByCodeHash(ctx.db, sha256(code)) : undefined
-  const domain = ctx.config.sipDomain
-  const deviceToken = newToken()
-  const sipPassword = newSipPassword()
-  const sipUsername = `d${randomBytes(8).toString('hex')}`
-
-  const outcome = invitation
-    ? await ctx.db.transaction(async (tx) => {
-        const now = ctx.now()
-        // Re-checked inside the transaction: two devices racing with one code, one wins.
-        if (!(await markInvitationUsed(tx, invitation.id, now))) return null
-        const user = await getUserRow(tx, invitation.user_id)
-        const line = await getLine(tx, invitation.user_id)
-        if (!user || !line) return null
-        const machineHash = sha256(req.deviceId)
-        const replaced = await activeDevicesOnMachine(tx, user.id, machineHash)
-        for (const old of replaced) {
-          await markDeviceRevoked(tx, old.id, now)
-          await unprovisionDevice(tx, domain, old.sip_username)
-          await audit(
-            tx,
-            { actor: 'system', action: 'device.replace', entityType: 'device', entityId: old.id },
-            now,
-          )
-        }
-        const deviceId = await insertDevice(
-          tx,
-          {
-            user_id: user.id,
-            machine_hash: machineHash,
-            name: req.deviceName,
-            platform: req.platform,
-            sip_username: sipUsername,
-            token_hash: sha256(deviceToken),
-          },
-          now,
-        )
-        await provisionDevice(tx, domain, {
-          username: sipUsername,
-          ha1: sipHa1(sipUsername, domain, sipPassword),
-          aorUser: user.sip_user,
-        })
-        await audit(
-          tx,
-          {
-            actor: `device:${deviceId}`,
-            action: 'invitation.use',
-            entityType: 'invitation',
-            entityId: invitation.id,
-            after: { status: 'used' },
-          },
-          now,
-        )
-        await audit(
-          tx,
-          {
-            actor: `device:${deviceId}`,
-            action: 'device.activate',
-            entityType: 'device',
-            entityId: deviceId,
-            after: { userId: user.id, name: req.deviceName, platform: req.platform },
-          },
-          now,
-        )
-        return { user, line, replaced }
-      })
-    : null
-
+  // Counted now, before the first await, so codes sent together count together.
+  const attempt = ctx.limits.activation(clientKey, code, ctx.now())
+  const outcome = await redeem(ctx, req, code).catch((err: unknown) => {
+    attempt.abandoned()
+    throw err
+  })
   if (!outcome) {
-    ctx.limiter.fail(limitKey, ctx.now())
+    attempt.failed()
     throw invalidCode()
   }
+  attempt.succeeded()
   for (const old of outcome.replaced) ctx.onDeviceRevoked(old.sip_username)
-  const { user, line } = outcome
+  const { user, line, deviceToken, sipUsername, sipPassword } = outcome
+  const domain = ctx.config.sipDomain
   const displayName = `${user.first_name} ${user.last_name}`.trim() || user.email
   return {
     deviceToken,
@@ -146,4 +84,73 @@ export async function activate(
     },
     line,
   }
+}
+
+/** Uses the invitation behind `code` and creates the device; null when the code does not work. */
+async function redeem(ctx: PlatformContext, req: ActivationRequest, code: string | null) {
+  const invitation = code ? await findInvitationByCodeHash(ctx.db, sha256(code)) : undefined
+  if (!invitation) return null
+  const domain = ctx.config.sipDomain
+  const deviceToken = newToken()
+  const sipPassword = newSipPassword()
+  const sipUsername = `d${randomBytes(8).toString('hex')}`
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now()
+    // Re-checked inside the transaction: two devices racing with one code, one wins.
+    if (!(await markInvitationUsed(tx, invitation.id, now))) return null
+    const user = await getUserRow(tx, invitation.user_id)
+    const line = await getLine(tx, invitation.user_id)
+    if (!user || !line) return null
+    const machineHash = sha256(req.deviceId)
+    const replaced = await activeDevicesOnMachine(tx, user.id, machineHash)
+    for (const old of replaced) {
+      await markDeviceRevoked(tx, old.id, now)
+      await unprovisionDevice(tx, domain, old.sip_username)
+      await audit(
+        tx,
+        { actor: 'system', action: 'device.replace', entityType: 'device', entityId: old.id },
+        now,
+      )
+    }
+    const deviceId = await insertDevice(
+      tx,
+      {
+        user_id: user.id,
+        machine_hash: machineHash,
+        name: req.deviceName,
+        platform: req.platform,
+        sip_username: sipUsername,
+        token_hash: sha256(deviceToken),
+      },
+      now,
+    )
+    await provisionDevice(tx, domain, {
+      username: sipUsername,
+      ha1: sipHa1(sipUsername, domain, sipPassword),
+      aorUser: user.sip_user,
+    })
+    await audit(
+      tx,
+      {
+        actor: `device:${deviceId}`,
+        action: 'invitation.use',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        after: { status: 'used' },
+      },
+      now,
+    )
+    await audit(
+      tx,
+      {
+        actor: `device:${deviceId}`,
+        action: 'device.activate',
+        entityType: 'device',
+        entityId: deviceId,
+        after: { userId: user.id, name: req.deviceName, platform: req.platform },
+      },
+      now,
+    )
+    return { user, line, replaced, deviceToken, sipUsername, sipPassword }
+  })
 }

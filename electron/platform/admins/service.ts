@@ -8,6 +8,7 @@ import type { AdminSession } from '@shared/schemas/admin'
 import {
   countAdmins,
   deleteSession,
+  type AdminRow,
   findAdminByEmail,
   findAdminBySession,
   insertAdmin,
@@ -56,30 +57,47 @@ export async function createFirstAdmin(
   })
 }
 
+/**
+ * A session for the right email and password. The attempt is counted before
+ * anything is awaited (ctx.limits.signIn), so parallel guesses count too; it
+ * stops counting when the password was right or never checked (the hash queue
+ * was full, the database failed).
+ */
 export async function signIn(
   ctx: PlatformContext,
   email: string,
   password: string,
   clientKey: string,
 ): Promise<AdminSession> {
-  const key = `signin:${clientKey}`
-  ctx.limiter.check(key, ctx.now())
-  const admin = await findAdminByEmail(ctx.db, email)
-  // Hash even for an unknown email, so response time does not tell which emails exist.
-  const ok = admin
-    ? await verifyPassword(password, admin.password_hash)
-    : (await verifyPassword(password, DUMMY_HASH), false)
-  if (!admin || !ok) {
-    ctx.limiter.fail(key, ctx.now())
+  const attempt = ctx.limits.signIn(clientKey, email, ctx.now())
+  const admin = await checkCredentials(ctx, email, password).catch((err: unknown) => {
+    attempt.abandoned()
+    throw err
+  })
+  if (!admin) {
+    attempt.failed()
     throw new HttpError(401, 'Unauthorized', WRONG_CREDENTIALS, [
       { field: 'password', reason: 'does not match this email' },
     ])
   }
+  attempt.succeeded()
   const token = newToken()
   const now = ctx.now()
   const expiresAt = now + SESSION_TTL_MS
   await ctx.db.transaction((tx) => insertSession(tx, admin.id, sha256(token), now, expiresAt))
   return { token, expiresAt: iso(expiresAt), admin: { id: admin.id, email: admin.email } }
+}
+
+/** The admin with this email and password, or null. */
+async function checkCredentials(
+  ctx: PlatformContext,
+  email: string,
+  password: string,
+): Promise<AdminRow | null> {
+  const admin = await findAdminByEmail(ctx.db, email)
+  // Hash even for an unknown email, so response time does not tell which emails exist.
+  if (!admin) return (await verifyPassword(password, DUMMY_HASH), null)
+  return (await verifyPassword(password, admin.password_hash)) ? admin : null
 }
 
 export async function signOut(ctx: PlatformContext, token: string): Promise<void> {
