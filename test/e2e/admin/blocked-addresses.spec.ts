@@ -147,7 +147,7 @@ test('Unblock with no SIP server: the platform’s own 503 is shown, the row sta
 
   // Refresh asks the platform again (the error notice stays until closed, over the button).
   await page.unroute(LIST)
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('alert').getByRole('button', { name: 'Close' }).click()
   await page.getByRole('button', { name: 'Refresh' }).click()
   await expect(page.getByText('The SIP server cannot be reached', { exact: false })).toBeVisible()
 })
