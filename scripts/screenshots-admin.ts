@@ -2,7 +2,8 @@
  * `npx tsx scripts/screenshots-admin.ts`: PNGs of every admin console page
  * for docs/admin-console.md, taken from the built app (run
  * `npx electron-vite build` first) served by a real platform with a small
- * demo company. Light theme, plus the Users page in dark. Not part of npm test.
+ * demo company. Light theme, plus the Users page in dark (and Blocked addresses
+ * at 1366×768 and 1920×1080, screenshots-blocked.ts). Not part of npm test.
  */
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -11,6 +12,7 @@ import { PROJECT_ROOT } from '../test/fixtures/child-platform'
 import { launchChromium } from '../test/fixtures/chromium'
 import { ADMIN, ApiClient, startTestPlatform } from '../test/fixtures/platform'
 import { seedDemoCompany } from './admin-demo-data'
+import { shootBlockedAddresses } from './screenshots-blocked'
 
 const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots')
 const rendererDir = path.join(PROJECT_ROOT, 'out', 'renderer')
@@ -142,6 +144,8 @@ async function main(): Promise<void> {
     await page.getByRole('link', { name: 'Outbox' }).click()
     await page.frameLocator('iframe').getByRole('img').waitFor()
     await shot(page, 'outbox')
+
+    await shootBlockedAddresses(browser, platform.url, OUT)
 
     const dark = await browser.newContext({
       viewport: { width: 1280, height: 860 },

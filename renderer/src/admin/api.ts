@@ -7,6 +7,7 @@ import type { AuditEntry } from '@shared/schemas/audit'
 import type { Device } from '@shared/schemas/devices'
 import type { NumberList, NumberListQuery } from '@shared/schemas/numbers'
 import type { OutboxList, OutboxStatus } from '@shared/schemas/outbox'
+import type { BlockedAddressList } from '@shared/schemas/sip-blocks'
 import type { DepartmentList, UserImportReport } from '@shared/schemas/user-import'
 import type { User, UserInput, UserList, UserListQuery, UserPatch } from '@shared/schemas/users'
 
@@ -88,6 +89,10 @@ export const listAudit = (filter: AuditFilter) =>
 
 export const outboxStatus = () => call<OutboxStatus>('GET', '/api/admin/outbox/status')
 export const listOutbox = () => call<OutboxList>('GET', '/api/admin/outbox')
+
+export const listBlockedAddresses = () => call<BlockedAddressList>('GET', '/api/admin/sip/blocked')
+export const unblockAddress = (address: string) =>
+  call<void>('DELETE', `/api/admin/sip/blocked/${encodeURIComponent(address)}`)
 
 export const importUsers = (csv: string, dryRun: boolean) =>
   call<UserImportReport>('POST', '/api/admin/users/import', { body: { csv, dryRun } })

@@ -98,6 +98,11 @@ export const adminRoutes: RouteRecordRaw[] = [
         component: () => import('./views/AuditView.vue'),
       },
       {
+        path: 'blocked',
+        name: 'admin-blocked',
+        component: () => import('./views/BlockedAddressesView.vue'),
+      },
+      {
         path: 'outbox',
         name: 'admin-outbox',
         component: () => import('./views/OutboxView.vue'),

@@ -198,5 +198,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible()
       await expectAccessible(page, 'import report')
     })
+
+    test('Blocked addresses, not reachable and with blocks', async ({ page, platform }) => {
+      await signIn(page, platform.url)
+      await page.getByRole('link', { name: 'Blocked addresses' }).click()
+      await expect(
+        page.getByText('The SIP server cannot be reached', { exact: false }),
+      ).toBeVisible()
+      await expectAccessible(page, 'blocked addresses, SIP server not reachable')
+
+      // The e2e platform has no Kamailio: the list is answered in the browser
+      // (blocked-addresses.spec.ts; the real path is test/sip/hardening.test.ts).
+      await page.route(/\/api\/admin\/sip\/blocked$/, (route) =>
+        route.fulfill({
+          json: {
+            available: true,
+            blockSeconds: 300,
+            items: [
+              { address: '203.0.113.7', reason: 'flood' },
+              { address: '2001:db8::42', reason: 'authentication failures' },
+            ],
+          },
+        }),
+      )
+      await page.getByRole('button', { name: 'Refresh' }).click()
+      await expect(
+        page.getByRole('table', { name: 'Blocked addresses' }).locator('tbody tr'),
+      ).toHaveCount(2)
+      await expectAccessible(page, 'blocked addresses')
+      await page.getByRole('button', { name: 'Unblock 203.0.113.7' }).click()
+      await expect(page.getByRole('alertdialog', { name: 'Unblock address' })).toBeVisible()
+      await expectAccessible(page, 'unblock confirmation')
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click()
+    })
   })
 }
