@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Database } from '../../electron/platform/db/connection'
-import { join, Query, sql, whereAll } from '../../electron/platform/db/sql'
+import { join, jsonObject, Query, sql, whereAll } from '../../electron/platform/db/sql'
 
 describe('sql tag', () => {
   it('turns every value into a bound parameter, in order', () => {
@@ -62,6 +62,18 @@ describe('sql tag', () => {
     const Ctor = Query as unknown as new (mint: symbol, text: string, params: unknown[]) => Query
     expect(() => new Ctor(Symbol('sql'), 'DROP TABLE users', [])).toThrow(TypeError)
   })
+
+  it('builds json_object from column names, with extra expressions and their parameters', () => {
+    const q = jsonObject('u', ['id', 'first_name'], { n: sql`(SELECT ${5})` })
+    expect(q.text).toBe("json_object('id', u.id, 'first_name', u.first_name, 'n', (SELECT ?))")
+    expect(q.params).toEqual([5])
+  })
+
+  it('refuses a name in jsonObject that is not a plain identifier', () => {
+    expect(() => jsonObject('u', ["id', (SELECT 1), '"])).toThrow(/not a plain SQL identifier/)
+    expect(() => jsonObject('u; DROP TABLE t', ['id'])).toThrow(TypeError)
+    expect(() => jsonObject('u', ['id'], { 'a b': sql`1` })).toThrow(TypeError)
+  })
 })
 
 describe('sql tag against SQLite', () => {
@@ -118,5 +130,13 @@ describe('sql tag against SQLite', () => {
       "o'hara",
       'bob',
     ])
+  })
+
+  it('returns a row as JSON through jsonObject, nested values as JSON', async () => {
+    const q = sql`SELECT ${jsonObject('t', ['id', 'name'], {
+      tags: sql`json((SELECT json_group_array(name) FROM t))`,
+    })} AS row FROM t WHERE id = ${3}`
+    const [row] = await db.transaction((tx) => tx.all<{ row: string }>(q))
+    expect(JSON.parse(row!.row)).toEqual({ id: 3, name: "o'hara", tags: ['ada', 'bob', "o'hara"] })
   })
 })

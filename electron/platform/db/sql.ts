@@ -65,3 +65,31 @@ export function join(queries: readonly Query[], separator: Query): Query {
 export function whereAll(conditions: readonly Query[]): Query {
   return conditions.length === 0 ? sql`` : sql`WHERE ${join(conditions, sql` AND `)}`
 }
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
+
+/**
+ * `json_object('a', t.a, 'b', t.b, …, 'extra', <query>)`: a row as one JSON
+ * value. A page of rows aggregated this way reaches JavaScript as one string
+ * for JSON.parse, where node-sqlite3 would build every row object a value at
+ * a time, the larger cost for a page of users (issue 11). Names must be
+ * plain lower-case identifiers: they come from column lists in the source,
+ * never from input. `extra` values are SQL expressions (subqueries in
+ * parentheses) with their own parameters.
+ */
+export function jsonObject(
+  alias: string,
+  columns: readonly string[],
+  extra: Readonly<Record<string, Query>> = {},
+): Query {
+  for (const name of [alias, ...columns, ...Object.keys(extra)]) {
+    if (!IDENTIFIER.test(name)) throw new TypeError(`not a plain SQL identifier: ${name}`)
+  }
+  const pairs = [
+    ...columns.map((column) => new Query(MINT, `'${column}', ${alias}.${column}`, [])),
+    ...Object.entries(extra).map(
+      ([key, value]) => sql`${new Query(MINT, `'${key}'`, [])}, ${value}`,
+    ),
+  ]
+  return sql`json_object(${join(pairs, sql`, `)})`
+}

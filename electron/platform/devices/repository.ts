@@ -95,18 +95,3 @@ export function activeSipUsernamesOfUser(
     sql`SELECT sip_username FROM devices WHERE user_id = ${userId} AND revoked_at IS NULL`,
   )
 }
-
-/** Active-device counts and last-seen times of the given users. */
-export async function loadDeviceStats(
-  db: Queryable,
-  userIds: number[],
-): Promise<Map<number, { active: number; lastSeenAt: number | null }>> {
-  const result = new Map<number, { active: number; lastSeenAt: number | null }>()
-  if (userIds.length === 0) return result
-  const rows = await db.all<{ user_id: number; active: number; last_seen: number | null }>(
-    sql`SELECT user_id, sum(revoked_at IS NULL) AS active, max(last_seen_at) AS last_seen
-     FROM devices WHERE user_id IN ${userIds} GROUP BY user_id`,
-  )
-  for (const r of rows) result.set(r.user_id, { active: r.active, lastSeenAt: r.last_seen })
-  return result
-}

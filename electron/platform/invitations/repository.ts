@@ -17,8 +17,23 @@ export interface InvitationRow {
   expires_at: number
 }
 
+/** The columns an Invitation is made of (toInvitation): all but the code's hash and use time. */
+export const INVITATION_VIEW_COLUMNS = [
+  'id',
+  'user_id',
+  'status',
+  'failure_reason',
+  'send_attempts',
+  'next_attempt_at',
+  'created_at',
+  'sent_at',
+  'expires_at',
+] as const satisfies readonly (keyof InvitationRow)[]
+
+export type InvitationViewRow = Pick<InvitationRow, (typeof INVITATION_VIEW_COLUMNS)[number]>
+
 /** Expiry is a matter of time, not of a stored state: derive it on read. */
-export function toInvitation(row: InvitationRow, now: number): Invitation {
+export function toInvitation(row: InvitationViewRow, now: number): Invitation {
   const open = row.status === 'pending' || row.status === 'sent' || row.status === 'failed'
   return {
     id: row.id,

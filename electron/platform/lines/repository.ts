@@ -18,6 +18,21 @@ export interface LineRow {
   updated_at: number
 }
 
+/** Every column of app_lines, as LineRow names them. */
+export const LINE_COLUMNS = [
+  'user_id',
+  'did_number',
+  'internal_number',
+  'external_outbound',
+  'default_caller_id',
+  'rec_inbound_internal',
+  'rec_inbound_external',
+  'rec_outbound_internal',
+  'rec_outbound_external',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof LineRow)[]
+
 /** The line as stored, written whole on every save (PUT semantics). */
 export interface LineValues {
   didNumber: string | null
@@ -48,7 +63,7 @@ export async function loadLines(db: Queryable, userIds: number[]): Promise<Map<n
   return result
 }
 
-function toAppLine(row: LineRow, callerIds: string[]): AppLine {
+export function toAppLine(row: LineRow, callerIds: string[]): AppLine {
   return {
     didNumber: row.did_number,
     internalNumber: row.internal_number,

@@ -15,6 +15,18 @@ export interface UserRow {
   updated_at: number
 }
 
+/** The columns of users the API shows (the SIP user is the devices' business). */
+export const USER_VIEW_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'department',
+  'job_title',
+  'email',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof UserRow)[]
+
 const COLUMNS: Record<keyof UserPatch, Query> = {
   firstName: sql`first_name`,
   lastName: sql`last_name`,
@@ -25,11 +37,6 @@ const COLUMNS: Record<keyof UserPatch, Query> = {
 
 export function getUserRow(db: Queryable, id: number): Promise<UserRow | undefined> {
   return db.get<UserRow>(sql`SELECT * FROM users WHERE id = ${id}`)
-}
-
-/** The rows of the given users, in no particular order. */
-export function getUserRows(db: Queryable, ids: number[]): Promise<UserRow[]> {
-  return db.all<UserRow>(sql`SELECT * FROM users WHERE id IN ${ids}`)
 }
 
 export async function insertUser(tx: Transaction, input: UserInput, now: number): Promise<number> {

@@ -1,10 +1,9 @@
 import type { Queryable } from '../db/connection'
 import type { User, UserStatus } from '@shared/schemas/users'
-import { loadLines } from '../lines/repository'
-import { loadLatestInvitations, toInvitation } from '../invitations/repository'
-import { loadDeviceStats } from '../devices/repository'
+import { toAppLine } from '../lines/repository'
+import { toInvitation } from '../invitations/repository'
 import { iso } from '../time'
-import { getUserRows } from './repository'
+import { loadUserViewRows } from './view-repository'
 
 function statusOf(activeDevices: number, invitationStatus: string | undefined): UserStatus {
   if (activeDevices > 0) return 'active'
@@ -14,25 +13,16 @@ function statusOf(activeDevices: number, invitationStatus: string | undefined): 
 }
 
 /**
- * Users as the API shows them, in the order of `ids`: a handful of indexed
- * queries per page, however many users the database holds.
+ * Users as the API shows them, in the order of `ids`: one indexed query per
+ * page, however many users the database holds.
  */
 export async function loadUsers(db: Queryable, ids: number[], now: number): Promise<User[]> {
-  if (ids.length === 0) return []
-  const [rows, lines, invitations, devices] = await Promise.all([
-    getUserRows(db, ids),
-    loadLines(db, ids),
-    loadLatestInvitations(db, ids),
-    loadDeviceStats(db, ids),
-  ])
-  const byId = new Map(rows.map((r) => [r.id, r]))
+  const byId = new Map((await loadUserViewRows(db, ids)).map((row) => [row.id, row]))
   const users: User[] = []
   for (const id of ids) {
     const row = byId.get(id)
     if (!row) continue
-    const inv = invitations.get(id)
-    const invitation = inv ? toInvitation(inv, now) : null
-    const stats = devices.get(id) ?? { active: 0, lastSeenAt: null }
+    const invitation = row.invitation ? toInvitation(row.invitation, now) : null
     users.push({
       id: row.id,
       firstName: row.first_name,
@@ -40,12 +30,12 @@ export async function loadUsers(db: Queryable, ids: number[], now: number): Prom
       department: row.department,
       jobTitle: row.job_title,
       email: row.email,
-      status: statusOf(stats.active, invitation?.status),
-      activeDevices: stats.active,
-      lastSeenAt: iso(stats.lastSeenAt),
+      status: statusOf(row.active_devices, invitation?.status),
+      activeDevices: row.active_devices,
+      lastSeenAt: iso(row.last_seen_at),
       createdAt: iso(row.created_at),
       updatedAt: iso(row.updated_at),
-      line: lines.get(id) ?? null,
+      line: row.line ? toAppLine(row.line, row.line.caller_ids) : null,
       invitation,
     })
   }
