@@ -5,6 +5,8 @@
  * confusions; normalisation maps those look-alikes back.
  */
 
+import { SOFTPHONE_PATHS } from './softphone-paths'
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const CODE_LENGTH = 12
 const GROUP = 4
@@ -46,7 +48,10 @@ export interface ActivationLink {
   code: string
 }
 
-/** `phonesystems://activate?server=<url>&code=<code>`, as put in the QR code. */
+/**
+ * `phonesystems://activate?server=<url>&code=<code>`: opens the desktop app
+ * (DESIGN.md §7), from the activation page's `Open the desktop app`.
+ */
 export function buildActivationLink(server: string, code: string): string {
   const params = new URLSearchParams({ server, code })
   return `${ACTIVATION_SCHEME}//activate?${params.toString()}`
@@ -71,4 +76,73 @@ export function parseActivationLink(input: string): ActivationLink | null {
     return null
   }
   return { server, code }
+}
+
+/** The platform's page an invitation links to (a renderer route, served as the app shell). */
+export const ACTIVATION_PAGE_PATH = SOFTPHONE_PATHS.activate
+
+/**
+ * `<public url>/activate#K7QF3M9XPW2D`: the invitation's one-click link, and
+ * what its QR code holds. The code is in the fragment, which browsers never
+ * send: servers, proxies and logs do not see it, and fetching the page (mail
+ * scanners fetch every link) cannot redeem it. Without dashes, because the
+ * shortest text makes the smallest, most easily read QR code.
+ */
+export function buildActivationPageLink(publicUrl: string, code: string): string {
+  const compact = (normalizeActivationCode(code) ?? code).replaceAll('-', '')
+  return `${publicUrl.replace(/\/+$/, '')}${ACTIVATION_PAGE_PATH}#${compact}`
+}
+
+/**
+ * Parses `<server>/activate#<code>`; the server is everything before
+ * `/activate` (a platform may live under a path). Null when it is not one.
+ */
+export function parseActivationPageLink(input: string): ActivationLink | null {
+  let url: URL
+  try {
+    url = new URL(input.trim())
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+  if (!url.pathname.replace(/\/+$/, '').endsWith(ACTIVATION_PAGE_PATH)) return null
+  const fragment = decodeURIComponent(url.hash.slice(1)).replace(/^code=/i, '')
+  const code = normalizeActivationCode(fragment)
+  if (!code) return null
+  const base = url.pathname.replace(/\/+$/, '').slice(0, -ACTIVATION_PAGE_PATH.length)
+  return { server: `${url.origin}${base}`.replace(/\/+$/, ''), code }
+}
+
+/** What a person typed, pasted or scanned held, or why it cannot be used. */
+export type ActivationText =
+  | { ok: true; code: string; server: string | null }
+  | { ok: false; reason: 'empty' | 'not-a-link' | 'not-a-code' }
+
+// Candidates for links in a pasted paragraph; trailing punctuation of the sentence is cut off.
+const LINKS = /(?:phonesystems:\/\/|https?:\/\/)[^\s<>"']+/gi
+const SENTENCE_END = /[.,;:!?)\]>]+$/
+// A code with its dashes, inside a paragraph. Loose 12-letter runs are not
+// looked for there: an ordinary word such as "registration" would pass.
+const DASHED_CODE = /(?<![0-9A-Z])[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}(?![0-9A-Z])/i
+
+/**
+ * Finds the activation in any text: an activation link of either kind, the
+ * short code alone (any case, spaces or dashes), or a paragraph of the
+ * invitation email around one of them. A link names its platform (`server`);
+ * a short code does not.
+ */
+export function readActivationText(input: string): ActivationText {
+  const text = input.trim()
+  if (!text) return { ok: false, reason: 'empty' }
+  for (const match of text.matchAll(LINKS)) {
+    const candidate = match[0].replace(SENTENCE_END, '')
+    const link = parseActivationLink(candidate) ?? parseActivationPageLink(candidate)
+    if (link) return { ok: true, code: link.code, server: link.server.replace(/\/+$/, '') }
+  }
+  const whole = normalizeActivationCode(text)
+  if (whole) return { ok: true, code: whole, server: null }
+  const dashed = DASHED_CODE.exec(text)
+  const code = dashed ? normalizeActivationCode(dashed[0]) : null
+  if (code) return { ok: true, code, server: null }
+  return { ok: false, reason: text.includes('://') ? 'not-a-link' : 'not-a-code' }
 }

@@ -12,4 +12,13 @@ export const SOFTPHONE_PATHS = {
   profile: '/profile',
   history: '/history',
   settings: '/settings',
+  /** The invitation's one-click link (`#<code>`), for anyone, activated or not. */
+  activate: '/activate',
 } as const
+
+/**
+ * Where the invitation's `Download the app` goes: the desktop app and the
+ * web softphone. A page the platform renders itself (no script needed), not
+ * a renderer route.
+ */
+export const DOWNLOAD_PAGE_PATH = '/download'

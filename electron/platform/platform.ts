@@ -73,13 +73,12 @@ export async function startPlatform(
     db,
     mailer,
     mailFrom: config.mailFrom,
+    companyName: config.companyName,
+    timeZone: config.timeZone,
     now,
     ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
     get publicUrl() {
       return resolved.publicUrl
-    },
-    get downloadUrl() {
-      return config.downloadUrl ?? `${resolved.publicUrl}/download`
     },
   }
   const dispatcher = new InvitationDispatcher(dispatcherOpts)

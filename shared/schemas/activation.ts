@@ -19,6 +19,23 @@ export const activationRequestSchema = z.strictObject({
   platform: text(40).pipe(z.string().min(1, { error: 'is required' })),
 })
 
+export const activationCheckRequestSchema = z.strictObject({
+  /** The code as the activation page read it from its link's fragment. */
+  code: activationRequestSchema.shape.code,
+})
+
+/**
+ * What the activation page tells the person holding a code, without using
+ * it: usable, or which of the reasons it no longer works.
+ */
+export const activationCheckResultSchema = z.object({
+  state: z.enum(['usable', 'expired', 'used', 'revoked']),
+  /** When a usable code expires (ISO-8601). */
+  expiresAt: z.string().nullable(),
+})
+
+export type ActivationCheckResult = z.infer<typeof activationCheckResultSchema>
+
 export const profileSchema = z.object({
   firstName: z.string(),
   lastName: z.string(),

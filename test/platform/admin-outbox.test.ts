@@ -57,9 +57,7 @@ describe('admin outbox', () => {
     const dataUri = /src="data:image\/png;base64,([^"]+)"/.exec(newest!.html ?? '')?.[1]
     expect(dataUri).toBeDefined()
     const link = decodeQrPng(Buffer.from(dataUri!, 'base64'))
-    expect(link).toBe(
-      `phonesystems://activate?server=${encodeURIComponent(platform.url)}&code=${code}`,
-    )
+    expect(link).toBe(`${platform.url}/activate#${code!.replaceAll('-', '')}`)
 
     const one = await admin.get('/api/admin/outbox?limit=1')
     expect(one.body.total).toBe(2)

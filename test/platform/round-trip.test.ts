@@ -4,7 +4,7 @@ import type { ParsedMail } from 'mailparser'
 import { ApiClient, startTestPlatform, type TestPlatform } from '../fixtures/platform'
 import { startSmtpServer, type TestSmtpServer } from '../fixtures/smtp-server'
 import { decodeQrPng } from '../fixtures/qr'
-import { parseActivationLink } from '@shared/activation-code'
+import { parseActivationPageLink } from '@shared/activation-code'
 import { activationResultSchema, meSchema } from '@shared/schemas/activation'
 import { userListSchema, userSchema } from '@shared/schemas/users'
 
@@ -101,7 +101,7 @@ describe('invitation round trip over HTTP and SMTP', () => {
     expect(qr!.related).toBe(true)
     expect(mail.html).toContain('data:image/png;base64,')
     const link = decodeQrPng(qr!.content)
-    const parsed = parseActivationLink(link)
+    const parsed = parseActivationPageLink(link)
     expect(parsed?.server).toBe(platform.url)
     expect(mail.text).toContain(parsed!.code)
 

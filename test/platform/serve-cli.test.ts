@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SETTINGS } from '../../electron/platform/config'
 import { ApiClient, httpsRequest } from '../fixtures/platform'
 import { makeTestCertificates } from '../fixtures/tls'
-import { parseActivationLink } from '@shared/activation-code'
+import { parseActivationPageLink } from '@shared/activation-code'
 import {
   PROJECT_ROOT,
   envWithoutPlatformSettings,
@@ -156,8 +156,8 @@ describe('npm run serve', () => {
       const code = /\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b/.exec(mail.text ?? '')?.[1]
       expect(code).toBeDefined()
       // The invitation points at where the platform listens (the default public URL).
-      const link = /phonesystems:\/\/activate\S+/.exec(mail.text ?? '')?.[0] ?? ''
-      expect(parseActivationLink(link)).toEqual({ server: server.url, code })
+      const link = /https?:\/\/\S+\/activate#\S+/.exec(mail.text ?? '')?.[0] ?? ''
+      expect(parseActivationPageLink(link)).toEqual({ server: server.url, code })
       await vi.waitFor(
         async () => {
           const after = await api.get<{ invitation: { status: string } }>(

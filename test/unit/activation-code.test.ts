@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildActivationLink,
+  buildActivationPageLink,
   generateActivationCode,
   normalizeActivationCode,
   parseActivationLink,
+  parseActivationPageLink,
+  readActivationText,
 } from '@shared/activation-code'
 
 /** Crockford's base32: digits and upper-case letters without I, L, O and U. */
@@ -148,5 +151,110 @@ describe('activation links', () => {
     expect(parseActivationLink('')).toBeNull()
     expect(parseActivationLink(CODE)).toBeNull()
     expect(parseActivationLink('not a link')).toBeNull()
+  })
+})
+
+describe('activation page link', () => {
+  it('puts the code without dashes in the fragment of <public url>/activate', () => {
+    expect(buildActivationPageLink('https://pbx.example.com', 'K7QF-3M9X-PW2D')).toBe(
+      'https://pbx.example.com/activate#K7QF3M9XPW2D',
+    )
+    expect(buildActivationPageLink('http://127.0.0.1:8780/', 'k7qf-3m9x-pw2d')).toBe(
+      'http://127.0.0.1:8780/activate#K7QF3M9XPW2D',
+    )
+  })
+
+  it('parses back to the platform and the canonical code, also under a path', () => {
+    expect(parseActivationPageLink('https://pbx.example.com/activate#K7QF3M9XPW2D')).toEqual({
+      server: 'https://pbx.example.com',
+      code: 'K7QF-3M9X-PW2D',
+    })
+    expect(
+      parseActivationPageLink('https://example.com/phones/activate/#code=k7qf-3m9x-pw2d'),
+    ).toEqual({
+      server: 'https://example.com/phones',
+      code: 'K7QF-3M9X-PW2D',
+    })
+  })
+
+  it('round-trips every generated code', () => {
+    for (let i = 0; i < 200; i++) {
+      const code = generateActivationCode()
+      const link = buildActivationPageLink('http://10.0.0.5:8780', code)
+      expect(parseActivationPageLink(link)).toEqual({ server: 'http://10.0.0.5:8780', code })
+    }
+  })
+
+  it('is not an activation link without the page, a code or an http(s) scheme', () => {
+    expect(parseActivationPageLink('https://pbx.example.com/download#K7QF3M9XPW2D')).toBeNull()
+    expect(parseActivationPageLink('https://pbx.example.com/activate')).toBeNull()
+    expect(parseActivationPageLink('https://pbx.example.com/activate#K7QF3M9X')).toBeNull()
+    expect(parseActivationPageLink('ftp://pbx.example.com/activate#K7QF3M9XPW2D')).toBeNull()
+    expect(parseActivationPageLink('not a url')).toBeNull()
+  })
+})
+
+describe('readActivationText', () => {
+  const code = 'K7QF-3M9X-PW2D'
+
+  it('reads the short code alone: any case, spaces, dashes or none', () => {
+    for (const input of [
+      code,
+      'k7qf-3m9x-pw2d',
+      '  K7QF 3M9X PW2D\n',
+      'k7qf3m9xpw2d',
+      '\tK7QF-3M9X-PW2D  ',
+    ]) {
+      expect(readActivationText(input)).toEqual({ ok: true, code, server: null })
+    }
+  })
+
+  it('reads both kinds of link, with their platform', () => {
+    expect(readActivationText(' https://pbx.example.com/activate#K7QF3M9XPW2D ')).toEqual({
+      ok: true,
+      code,
+      server: 'https://pbx.example.com',
+    })
+    const desktop = buildActivationLink('http://127.0.0.1:8780/', code)
+    expect(readActivationText(desktop)).toEqual({ ok: true, code, server: 'http://127.0.0.1:8780' })
+  })
+
+  it('finds the link in a pasted paragraph of the email, ignoring the sentence around it', () => {
+    const paragraph = `Hello Ada,
+
+Activate phone.systems: https://pbx.example.com/activate#K7QF3M9XPW2D.
+
+Or set it up yourself:
+1. Download the app: https://pbx.example.com/download`
+    expect(readActivationText(paragraph)).toEqual({
+      ok: true,
+      code,
+      server: 'https://pbx.example.com',
+    })
+  })
+
+  it('finds a dashed code in a pasted paragraph, not an ordinary 12-letter word', () => {
+    expect(
+      readActivationText(
+        'Your registration is ready. Authentication code: k7qf-3m9x-pw2d (works once).',
+      ),
+    ).toEqual({ ok: true, code, server: null })
+    expect(readActivationText('Your registration is ready.')).toEqual({
+      ok: false,
+      reason: 'not-a-code',
+    })
+  })
+
+  it('says why it cannot be used', () => {
+    expect(readActivationText('   ')).toEqual({ ok: false, reason: 'empty' })
+    expect(readActivationText('K7QF-3M9X')).toEqual({ ok: false, reason: 'not-a-code' })
+    expect(readActivationText('https://evil.example/login')).toEqual({
+      ok: false,
+      reason: 'not-a-link',
+    })
+    expect(readActivationText('phonesystems://activate?code=K7QF3M9XPW2D')).toEqual({
+      ok: false,
+      reason: 'not-a-link',
+    })
   })
 })

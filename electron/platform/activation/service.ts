@@ -8,27 +8,27 @@ import { activeDevicesOnMachine, insertDevice, markDeviceRevoked } from '../devi
 import { findInvitationByCodeHash, markInvitationUsed } from '../invitations/repository'
 import { getLine } from '../lines/repository'
 import { getUserRow } from '../users/repository'
-import { normalizeActivationCode, parseActivationLink } from '@shared/activation-code'
+import { readActivationText } from '@shared/activation-code'
 import type { ActivationRequest, ActivationResult } from '@shared/schemas/activation'
 
 /**
- * One answer for every code that does not work (unknown, mistyped, used,
- * expired, replaced): telling them apart would tell an attacker which
- * guesses came close.
+ * One answer from the activation for every code that does not work
+ * (unknown, mistyped, used, expired, replaced). The activation page learns
+ * which, for an exact code, from check.ts.
  */
 export const INVALID_CODE_MESSAGE =
   'This authentication code does not work. It may be mistyped, already used, expired or replaced by a newer invitation. Ask your administrator to send a new invitation.'
 
-function invalidCode(): HttpError {
+export function invalidCode(): HttpError {
   return new HttpError(400, 'Bad Request', INVALID_CODE_MESSAGE, [
     { field: 'code', reason: INVALID_CODE_MESSAGE },
   ])
 }
 
-/** The code from what the user pasted: the short code or the whole activation link. */
+/** The code from what the device sent: the short code, or a whole activation link as older apps send it. */
 function extractCode(input: string): string | null {
-  if (input.includes('://')) return parseActivationLink(input)?.code ?? null
-  return normalizeActivationCode(input)
+  const read = readActivationText(input)
+  return read.ok ? read.code : null
 }
 
 /**

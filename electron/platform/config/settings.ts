@@ -19,6 +19,20 @@ export interface Setting {
   defaultHere?: () => string
 }
 
+/** The zone this machine's clock is set to, as Intl knows it (`UTC` when it knows none). */
+function serverTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
 const portError = { error: 'must be a port number from 0 to 65535' }
 const port = (fallback: number) =>
   z.coerce
@@ -213,8 +227,23 @@ export const SETTINGS = {
   downloadUrl: {
     env: 'PHONE_SYSTEMS_DOWNLOAD_URL',
     schema: httpUrl().optional(),
-    default: '`<public url>/download`',
-    description: 'app download link put in invitations',
+    description:
+      'where the desktop app is downloaded (a release page), linked from the `/download` page the invitations point to; unset: that page offers the web softphone only',
+  },
+  companyName: {
+    env: 'PHONE_SYSTEMS_COMPANY_NAME',
+    schema: z.string().trim().max(100, { error: 'must be at most 100 characters' }).optional(),
+    description: 'company name used in invitation emails',
+  },
+  timeZone: {
+    env: 'PHONE_SYSTEMS_TIME_ZONE',
+    schema: z
+      .string()
+      .refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Copenhagen' })
+      .default(serverTimeZone),
+    default: "the server's time zone",
+    defaultHere: serverTimeZone,
+    description: 'time zone of the expiry times in invitation emails, e.g. `Europe/Copenhagen`',
   },
   invitationTtlMs: {
     env: 'PHONE_SYSTEMS_INVITATION_TTL_HOURS',

@@ -2,7 +2,8 @@ import type { Database } from '../db/connection'
 import type { Mailer } from '../mail/mailer'
 import { renderInvitationEmail } from '../mail/invitation-email'
 import { audit } from '../audit'
-import { buildActivationLink } from '@shared/activation-code'
+import { buildActivationPageLink } from '@shared/activation-code'
+import { DOWNLOAD_PAGE_PATH } from '@shared/softphone-paths'
 import {
   failUnsentInvitations,
   getInvitationWithRecipient,
@@ -17,8 +18,9 @@ export interface DispatcherOptions {
   db: Database
   mailer: Mailer
   publicUrl: string
-  downloadUrl: string
   mailFrom: string
+  companyName?: string | undefined
+  timeZone: string
   now(): number
   retryDelaysMs?: readonly number[]
   log?: (message: string, extra?: Record<string, unknown>) => void
@@ -115,10 +117,14 @@ export class InvitationDispatcher {
         from: this.opts.mailFrom,
         to: row.email,
         firstName: row.first_name,
+        companyName: this.opts.companyName,
         code: job.code,
-        activationLink: buildActivationLink(this.opts.publicUrl, job.code),
-        downloadUrl: this.opts.downloadUrl,
+        activationLink: buildActivationPageLink(this.opts.publicUrl, job.code),
+        downloadUrl: `${this.opts.publicUrl}${DOWNLOAD_PAGE_PATH}`,
+        internalNumber: row.internal_number,
+        didNumber: row.did_number,
         expiresAt: new Date(row.expires_at),
+        timeZone: this.opts.timeZone,
       })
       await this.opts.mailer.send(message)
     } catch (err) {

@@ -124,9 +124,19 @@ export async function markInvitationUsed(
 export function getInvitationWithRecipient(
   db: Queryable,
   id: number,
-): Promise<(InvitationRow & { email: string; first_name: string }) | undefined> {
+): Promise<
+  | (InvitationRow & {
+      email: string
+      first_name: string
+      internal_number: string | null
+      did_number: string | null
+    })
+  | undefined
+> {
   return db.get(
-    sql`SELECT i.*, u.email, u.first_name FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.id = ${id}`,
+    sql`SELECT i.*, u.email, u.first_name, l.internal_number, l.did_number
+        FROM invitations i JOIN users u ON u.id = i.user_id LEFT JOIN app_lines l ON l.user_id = u.id
+        WHERE i.id = ${id}`,
   )
 }
 

@@ -1,4 +1,4 @@
-import { normalizeActivationCode, parseActivationLink } from '@shared/activation-code'
+import { readActivationText } from '@shared/activation-code'
 
 /** What to send to which platform, or why the input cannot be a code at all. */
 export type ActivationInput =
@@ -12,21 +12,21 @@ export const MESSAGES = {
     'This is not a phone.systems activation link. Paste the authentication code (like K7QF-3M9X-PW2D) or the whole link from the invitation email.',
 } as const
 
+const REASONS = {
+  empty: MESSAGES.empty,
+  'not-a-code': MESSAGES.notACode,
+  'not-a-link': MESSAGES.notALink,
+}
+
 /**
- * Reads what the user typed, pasted or scanned: the short code, or the whole
- * `phonesystems://activate?server=…&code=…` link, whose `server` names the
- * platform to activate against. Checked here first so a typo gets a precise
- * answer at once instead of using up one of the platform's five tries a minute.
+ * Reads what the user typed, pasted or scanned: the short code, either
+ * activation link (`<server>/activate#<code>`, or the desktop app's
+ * `phonesystems://activate?server=…&code=…`), or a paragraph of the email
+ * around one. Only the code goes to the platform; a link's server says which
+ * platform. Checked here first so a typo gets a precise answer at once instead
+ * of using up one of the platform's five tries a minute.
  */
 export function readActivationInput(input: string): ActivationInput {
-  const text = input.trim()
-  if (!text) return { ok: false, message: MESSAGES.empty }
-  if (text.includes('://')) {
-    const link = parseActivationLink(text)
-    if (!link) return { ok: false, message: MESSAGES.notALink }
-    return { ok: true, code: text, server: link.server.replace(/\/+$/, '') }
-  }
-  const code = normalizeActivationCode(text)
-  if (!code) return { ok: false, message: MESSAGES.notACode }
-  return { ok: true, code, server: null }
+  const read = readActivationText(input)
+  return read.ok ? read : { ok: false, message: REASONS[read.reason] }
 }

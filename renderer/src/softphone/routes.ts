@@ -63,6 +63,12 @@ export const softphoneRoutes: RouteRecordRaw[] = [
     component: () => import('./views/CodeEntryView.vue'),
     meta: { public: true },
   }),
+  // Open to every browser, activated or not: the invitation's link lands here.
+  {
+    path: PATHS.activate,
+    name: 'activate',
+    component: () => import('./views/ActivateView.vue'),
+  },
   {
     path: '/',
     component: loadActivatedLayout,

@@ -60,7 +60,9 @@ function invitationParts(mail: ParsedMail): { code: string; qrPng: Buffer } {
  * Kamailio on free ports, a real SMTP server, a fresh data folder and the
  * fixture admin: what a softphone needs to activate and call.
  */
-export async function startSoftphonePlatform(): Promise<SoftphonePlatform> {
+export async function startSoftphonePlatform(
+  extraEnv: Record<string, string> = {},
+): Promise<SoftphonePlatform> {
   const smtp = await startSmtpServer()
   const ports = { sip: await freePort(), ws: await freePort(), rpc: await freePort() }
   const built = await startBuiltServer({
@@ -73,6 +75,7 @@ export async function startSoftphonePlatform(): Promise<SoftphonePlatform> {
       PHONE_SYSTEMS_SIP_WS_PORT: String(ports.ws),
       PHONE_SYSTEMS_SIP_RPC_PORT: String(ports.rpc),
       PHONE_SYSTEMS_SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
+      ...extraEnv,
     },
     startTimeoutMs: 30_000,
   })
