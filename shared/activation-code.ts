@@ -141,7 +141,9 @@ export function readActivationText(input: string): ActivationText {
   }
   const whole = normalizeActivationCode(text)
   if (whole) return { ok: true, code: whole, server: null }
-  const dashed = DASHED_CODE.exec(text)
+  // A code is looked for outside links only: one inside a broken activation
+  // link would send it to a platform the link does not name.
+  const dashed = DASHED_CODE.exec(text.replace(LINKS, ' '))
   const code = dashed ? normalizeActivationCode(dashed[0]) : null
   if (code) return { ok: true, code, server: null }
   return { ok: false, reason: text.includes('://') ? 'not-a-link' : 'not-a-code' }

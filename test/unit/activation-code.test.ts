@@ -245,10 +245,22 @@ Or set it up yourself:
     })
   })
 
+  it('finds the code of the text email beside its other links', () => {
+    const lines = `1. Download the app: https://pbx.example.com/download
+2. Open it and click Sign in.
+
+   K7QF-3M9X-PW2D`
+    expect(readActivationText(lines)).toEqual({ ok: true, code, server: null })
+  })
+
   it('says why it cannot be used', () => {
     expect(readActivationText('   ')).toEqual({ ok: false, reason: 'empty' })
     expect(readActivationText('K7QF-3M9X')).toEqual({ ok: false, reason: 'not-a-code' })
     expect(readActivationText('https://evil.example/login')).toEqual({
+      ok: false,
+      reason: 'not-a-link',
+    })
+    expect(readActivationText('phonesystems://activate?code=K7QF-3M9X-PW2D')).toEqual({
       ok: false,
       reason: 'not-a-link',
     })

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { ApiRequestError, apiRequest } from '../../api/http'
 import { readActivationInput } from '../activation-input'
+import { knownPlatformUrl, rememberPlatformUrl } from '../platform-address'
 import { deviceId, deviceName, devicePlatform } from '../device-identity'
 import { hasStrings, readStored, removeStored, writeStored } from '../storage'
 import type {
@@ -44,6 +45,14 @@ export class ActivationError extends Error {
   override name = 'ActivationError'
 }
 
+/** A short code, and no platform known to send it to: the code screen asks for the `Server address`. */
+export class ServerAddressNeeded extends ActivationError {
+  override name = 'ServerAddressNeeded'
+}
+
+export const SERVER_ADDRESS_NEEDED =
+  'Enter the server address too: it is in the link of your invitation email, or your administrator knows it.'
+
 function isStoredSession(value: unknown): value is StoredSession {
   if (!hasStrings(value, ['baseUrl', 'deviceToken', 'step'])) return false
   const v = value as unknown as StoredSession
@@ -52,11 +61,6 @@ function isStoredSession(value: unknown): value is StoredSession {
     hasStrings(v.sip, ['wsUri', 'uri', 'authorizationUser', 'password', 'displayName']) &&
     hasStrings(v.profile, ['firstName', 'lastName', 'jobTitle', 'department', 'email'])
   )
-}
-
-/** The platform of a short code: the app's own (Electron's embedded one) or the page's origin. */
-function defaultPlatformUrl(): string {
-  return window.phoneSystems?.platformUrl ?? window.location.origin
 }
 
 /** The calling half of the app (JsSIP), loaded when registration starts (prefetch-screens.ts fetches it early). */
@@ -95,11 +99,15 @@ export const useSessionStore = defineStore('session', () => {
    * registering at once, so the line is usually `Ready` before the person
    * has read the Welcome screen.
    */
-  async function activate(input: string): Promise<void> {
+  async function activate(input: string, serverAddress?: string): Promise<void> {
     const parsed = readActivationInput(input)
     if (!parsed.ok) throw new ActivationError(parsed.message)
+    // A link names its platform; a short code goes where the person said, or
+    // where the app knows (platform-address.ts).
+    const guessed = !parsed.server && !serverAddress
+    const baseUrl = parsed.server ?? serverAddress ?? knownPlatformUrl()
+    if (!baseUrl) throw new ServerAddressNeeded(SERVER_ADDRESS_NEEDED)
     performance.mark(ACTIVATION_MARK)
-    const baseUrl = parsed.server ?? defaultPlatformUrl()
     let result: ActivationResult
     try {
       result = await apiRequest<ActivationResult>(baseUrl, 'POST', '/api/activations', {
@@ -111,10 +119,15 @@ export const useSessionStore = defineStore('session', () => {
         },
       })
     } catch (err) {
+      // The page's origin was only a guess: a web server that is not a platform
+      // answers 404. (No answer at all is the network, said as such below.)
+      if (guessed && err instanceof ApiRequestError && err.status === 404)
+        throw new ServerAddressNeeded(SERVER_ADDRESS_NEEDED)
       if (err instanceof ApiRequestError)
         throw new ActivationError(err.reasonFor('code') ?? err.message)
       throw err
     }
+    rememberPlatformUrl(baseUrl)
     signedOutReason.value = null
     fetchedAt = Date.now()
     save({
