@@ -65,7 +65,11 @@ async function main(): Promise<void> {
     await emailPage.setContent(mail.html as string)
     await emailPage.setViewportSize({
       width: 760,
-      height: await emailPage.evaluate(() => document.documentElement.scrollHeight + 16),
+      height: await emailPage.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } })
+            .document.documentElement.scrollHeight + 16,
+      ),
     })
     await save(emailPage, path.join(PROJECT_ROOT, 'docs', 'invitation-email.png'))
     await email.close()

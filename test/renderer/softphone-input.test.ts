@@ -38,14 +38,17 @@ describe('readActivationInput: the code field and the scanner', () => {
     })
   })
 
-  it('accepts the whole link and takes the platform from it', () => {
-    const link =
+  it('accepts either whole link, takes the platform from it and sends only the code', () => {
+    const desktop =
       'phonesystems://activate?server=https%3A%2F%2Fpbx.example.com%2F&code=K7QF-3M9X-PW2D'
-    expect(readActivationInput(link)).toEqual({
-      ok: true,
-      code: link,
-      server: 'https://pbx.example.com',
-    })
+    const page = 'https://pbx.example.com/activate#K7QF3M9XPW2D'
+    for (const link of [desktop, page]) {
+      expect(readActivationInput(link)).toEqual({
+        ok: true,
+        code: 'K7QF-3M9X-PW2D',
+        server: 'https://pbx.example.com',
+      })
+    }
   })
 
   it('says what is wrong before asking the platform', () => {

@@ -72,6 +72,6 @@ test('first-run setup creates the admin; then the Outbox shows each invitation w
   )?.[1]
   expect(code).toBeDefined()
   expect(decodeQrPng(await qr.screenshot())).toBe(
-    `phonesystems://activate?server=${encodeURIComponent(fresh.url)}&code=${code}`,
+    `${fresh.url}/activate#${code!.replaceAll('-', '')}`,
   )
 })
