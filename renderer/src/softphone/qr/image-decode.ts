@@ -1,14 +1,11 @@
-import { appDecoders } from './app-decoders'
-import { decodeAttempts, type Attempt } from './image-attempts'
+import { appDecoders } from './decode/app-decoders'
+import { decodeAttempts, type Attempt } from './decode/image-attempts'
 
 /** What the Scan screen says when a picture holds no code it can read. */
 export const NO_CODE_IN_IMAGE =
   'No QR code found in this image. Open the QR code from your invitation email (a screenshot of the email works too), or enter the code manually.'
 export const NOT_AN_IMAGE =
   'This file is not a picture phone.systems™ can open. Use a PNG or JPEG image.'
-
-/** Which files to offer and accept: the email's PNG, screenshots, photos. */
-export const IMAGE_TYPES = ['image/png', 'image/jpeg'] as const
 
 export class ImageDecodeError extends Error {}
 

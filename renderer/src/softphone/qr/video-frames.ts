@@ -1,5 +1,5 @@
-import { decodeFirst } from './decoder-chain'
-import type { QrDecoder } from './pixels'
+import { decodeFirst } from './decode/decoder-chain'
+import type { QrDecoder } from './decode/pixels'
 
 /** About ten frames a second, as html5-qrcode reads: enough for a code held up, light on a laptop CPU. */
 export const FRAME_INTERVAL_MS = 100
@@ -45,4 +45,13 @@ export function readVideoFrames(
     stopped = true
     clearTimeout(timer)
   }
+}
+
+/** The app's decoders (app-decoders.ts) on the camera's <video>; resolves to the function that stops them. */
+export async function decodeVideo(
+  video: HTMLVideoElement,
+  onText: (text: string) => void,
+): Promise<() => void> {
+  const { appDecoders } = await import('./decode/app-decoders')
+  return readVideoFrames(video, await appDecoders(), onText)
 }

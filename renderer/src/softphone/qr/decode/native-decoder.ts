@@ -1,12 +1,18 @@
 import type { Pixels, QrDecoder } from './pixels'
 
-/** The Shape Detection API's detector; not in TypeScript's DOM library (not every browser has it). */
+/**
+ * The Shape Detection API's detector, typed here: it is not in TypeScript's
+ * DOM library (not every browser has it), and this folder runs in Node too.
+ */
 interface BarcodeDetectorLike {
-  detect(source: ImageData): Promise<{ rawValue: string }[]>
+  detect(source: object): Promise<{ rawValue: string }[]>
 }
-interface BarcodeDetectorClass {
-  new (options: { formats: string[] }): BarcodeDetectorLike
-  getSupportedFormats(): Promise<string[]>
+interface Scope {
+  BarcodeDetector?: {
+    new (options: { formats: string[] }): BarcodeDetectorLike
+    getSupportedFormats(): Promise<string[]>
+  }
+  ImageData?: new (data: Uint8ClampedArray, width: number, height: number) => object
 }
 
 /**
@@ -15,8 +21,8 @@ interface BarcodeDetectorClass {
  * where there is none or it cannot read QR codes (Chromium on Linux has none).
  */
 export async function nativeDecoder(scope: object = globalThis): Promise<QrDecoder | null> {
-  const Detector = (scope as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector
-  if (!Detector || typeof ImageData === 'undefined') return null
+  const { BarcodeDetector: Detector, ImageData: ImageDataClass } = scope as Scope
+  if (!Detector || !ImageDataClass) return null
   try {
     const formats = await Detector.getSupportedFormats()
     if (!formats.includes('qr_code')) return null
@@ -24,10 +30,11 @@ export async function nativeDecoder(scope: object = globalThis): Promise<QrDecod
     return {
       name: 'BarcodeDetector',
       async decode(frame: Pixels): Promise<string | null> {
+        // detect() wants a real ImageData (or canvas); a canvas frame already is one.
         const image =
-          frame instanceof ImageData
+          frame instanceof ImageDataClass
             ? frame
-            : new ImageData(new Uint8ClampedArray(frame.data), frame.width, frame.height)
+            : new ImageDataClass(new Uint8ClampedArray(frame.data), frame.width, frame.height)
         const [code] = await detector.detect(image)
         return code?.rawValue || null
       },
