@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
 import { PNG } from 'pngjs'
 import { expectAccessible } from './a11y'
-import { launchSoftphoneBrowser } from './browser'
+import { launchChromium } from '../../fixtures/chromium'
+import { launchSoftphoneBrowser, SOFTPHONE_FLAGS } from './browser'
 import { expect, test, uniqueEmail, type SoftphonePlatform } from './fixtures'
 import { Softphone } from './softphone'
 import { writeImageAsY4m, type StillPicture } from './y4m'
@@ -222,6 +223,7 @@ test.describe('a QR image instead of the camera', () => {
     const page = await openScanScreen(browser, platform, 'denied')
     await expect(page.getByText('Camera access denied')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Open QR image' })).toBeVisible()
+    await expectAccessible(page, 'Camera access denied, with Open QR image')
     await page.locator('input[type="file"]').setInputFiles({
       name: 'activation-qr.png',
       mimeType: 'image/png',
@@ -244,6 +246,22 @@ test.describe('a QR image instead of the camera', () => {
     await expect(page.getByRole('heading', { name: WELCOME })).toBeVisible(ACTIVATED_WITHIN)
   })
 
+  test('pasted text (the code from the email) activates like a scan', async ({
+    softphonePlatform: platform,
+  }) => {
+    const invitation = await inviteUser(platform, 'Texter')
+    const page = await openScanScreen(browser, platform, 'granted')
+    await page.evaluate((code) => {
+      const scope = globalThis as unknown as PasteScope
+      const data = new scope.DataTransfer()
+      data.setData('text/plain', `  ${code}\n`)
+      scope.document.body.dispatchEvent(
+        new scope.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    }, invitation.code)
+    await expect(page.getByRole('heading', { name: WELCOME })).toBeVisible(ACTIVATED_WITHIN)
+  })
+
   test('a picture without a QR code says so and stays on Scan QR code', async ({
     softphonePlatform: platform,
   }) => {
@@ -258,7 +276,46 @@ test.describe('a QR image instead of the camera', () => {
     })
     await expect(page.getByRole('heading', { name: 'Scan QR code' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Open QR image' })).toBeEnabled()
+    await expectAccessible(page, 'Scan QR code: no QR code in the image')
   })
+})
+
+/** The page globals a text paste needs, as `page.evaluate` callbacks see them. */
+interface PasteScope {
+  DataTransfer: new () => { setData(type: string, value: string): void }
+  ClipboardEvent: new (type: string, init: object) => object
+  document: { body: { dispatchEvent(event: object): boolean } }
+}
+
+test('with two cameras, the Camera choice switches and is remembered', async ({
+  softphonePlatform: platform,
+}) => {
+  test.setTimeout(90_000)
+  // Chromium's fake capture with two devices (test patterns): the choice appears only then.
+  const flags = SOFTPHONE_FLAGS.map((f) =>
+    f === '--use-fake-device-for-media-stream' ? `${f}=device-count=2` : f,
+  )
+  const browser = await launchChromium(flags)
+  try {
+    const page = await openScanScreen(browser, platform, 'granted')
+    const camera = page.getByLabel('Camera', { exact: true })
+    await expect(camera.locator('option')).toHaveCount(2)
+    const [first, second] = await camera
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value))
+    await expect(camera).toHaveValue(first!)
+    await camera.selectOption(second!)
+    await expect(page.getByRole('img', { name: 'Camera picture' })).toBeVisible()
+    await expect(camera).toHaveValue(second!)
+
+    // A restart: the scan screen loads afresh and starts the camera chosen last time.
+    await page.reload()
+    await expect(page.getByRole('heading', { name: 'Scan QR code' })).toBeVisible()
+    await expect(page.getByLabel('Camera', { exact: true })).toHaveValue(second!)
+    await expectAccessible(page, 'Scan QR code with two cameras')
+  } finally {
+    await browser.close()
+  }
 })
 
 /** A 400×300 picture of grey blotches: an image, but nothing like a QR code. */
