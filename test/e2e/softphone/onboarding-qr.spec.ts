@@ -177,6 +177,19 @@ test.describe('a still webcam picture of the emailed QR code', () => {
       },
     )
   })
+
+  test('in a dim room (low contrast, sensor noise), it activates', async ({
+    softphonePlatform: platform,
+  }) => {
+    // html5-qrcode's decoder reads none of these frames (npm run bench -- qr): only the
+    // app's own decoders can, so this one fails if they do not run on the camera.
+    test.setTimeout(90_000)
+    const invitation = await inviteUser(platform, 'Dim')
+    await withStillCamera(invitation.qrPng, { size: 300, angle: 3, dim: true }, async (browser) => {
+      const page = await openScanScreen(browser, platform, 'granted')
+      await expect(page.getByRole('heading', { name: WELCOME })).toBeVisible(ACTIVATED_WITHIN)
+    })
+  })
 })
 
 /** qr-transfer-page.js: files built in the page and sent by paste or drop events. */

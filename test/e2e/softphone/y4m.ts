@@ -100,6 +100,21 @@ export interface StillPicture {
   size: number
   angle: number
   blur?: number
+  /** A dim room: black and white squeezed into 40 % of the range, sensor noise σ 12 on top. */
+  dim?: boolean
+}
+
+/** The picture as a cheap webcam sees it in a dim room (noise from a fixed seed: the same every run). */
+function dimmed(luma: Buffer): Buffer {
+  let seed = 12345
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+  const out = Buffer.alloc(luma.length)
+  for (let i = 0; i < luma.length; i++) {
+    // Box–Muller: normally distributed noise.
+    const noise = Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd())
+    out[i] = Math.max(0, Math.min(255, Math.round(70 + (luma[i]! / 255) * 102 + 12 * noise)))
+  }
+  return out
 }
 
 /** Still pictures are one frame repeated: 1 s of it, which the fake camera loops. */
@@ -126,7 +141,8 @@ export async function writeImageAsY4m(
     ? [[lumaPlane(image, grey, [still.size, still.angle, 0, 0]), STILL_FRAMES]]
     : POSES.map((pose) => [lumaPlane(image, grey, pose), FRAMES_PER_POSE])
   for (const [plane, count] of frames) {
-    const luma = still?.blur ? blurred(plane, still.blur) : plane
+    const sharp = still?.blur ? blurred(plane, still.blur) : plane
+    const luma = still?.dim ? dimmed(sharp) : sharp
     for (let i = 0; i < count; i++) parts.push(Buffer.from('FRAME\n'), luma, chroma, chroma)
   }
   await writeFile(file, Buffer.concat(parts))
