@@ -300,7 +300,7 @@ interface PasteScope {
   document: { body: { dispatchEvent(event: object): boolean } }
 }
 
-test('with two cameras, the Camera choice switches and is remembered', async ({
+test('with two cameras, the Camera choice switches and is remembered; no code for 10 s shows the hint', async ({
   softphonePlatform: platform,
 }) => {
   test.setTimeout(90_000)
@@ -326,6 +326,13 @@ test('with two cameras, the Camera choice switches and is remembered', async ({
     await expect(page.getByRole('heading', { name: 'Scan QR code' })).toBeVisible()
     await expect(page.getByLabel('Camera', { exact: true })).toHaveValue(second!)
     await expectAccessible(page, 'Scan QR code with two cameras')
+
+    // The test pattern holds no code: after 10 s the screen suggests what to try.
+    await expect(page.getByRole('status').filter({ hasText: 'No code read yet' })).toContainText(
+      'hold it still',
+      { timeout: 30_000 },
+    )
+    await expectAccessible(page, 'Scan QR code with the hint')
   } finally {
     await browser.close()
   }
