@@ -4,6 +4,7 @@ import { renderInvitationEmail } from '../../electron/platform/mail/invitation-e
 import { appDecoders } from '../../renderer/src/softphone/qr/decode/app-decoders'
 import { decodeFirst } from '../../renderer/src/softphone/qr/decode/decoder-chain'
 import type { QrDecoder } from '../../renderer/src/softphone/qr/decode/pixels'
+import { decodeQrPng } from '../fixtures/qr'
 import { FRAME_KINDS, cameraFrame, type Frame, type FrameKind } from './qr-frames'
 import { median } from './stats'
 import type { BenchRow, BenchSuite } from './types'
@@ -112,7 +113,9 @@ export const qrDecode: BenchSuite = {
       })
       const png = mail.attachments?.[0]?.content
       if (!Buffer.isBuffer(png)) throw new Error('the invitation email has no QR code PNG')
-      return { png, text: activationLink }
+      // What the email's QR code holds, read from the clean PNG: the payload is the email
+      // renderer's business (issue 12 item 1), the frames only have to give it back.
+      return { png, text: decodeQrPng(png) }
     }
 
     // Warm-up: JIT both decoders on a few frames that are not counted.
@@ -171,7 +174,7 @@ export const qrDecode: BenchSuite = {
     notes.unshift(
       `QR frames: ${FRAMES_PER_KIND} per kind, 640×480, each a new invitation rendered by ` +
         `renderInvitationEmail; app path = ${app.map((d) => d.name).join(' → ')} (no BarcodeDetector ` +
-        'in Node); read = the exact activation link decoded. Targets: still 100 %, distorted ≥ 95 %, ' +
+        'in Node); read = exactly the text of the email’s QR code (as decoded from its clean PNG). Targets: still 100 %, distorted ≥ 95 %, ' +
         `≤ ${TARGET_MS} ms a frame (median).`,
     )
     return { rows, notes }
