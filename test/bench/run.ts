@@ -10,6 +10,7 @@ import { sipCallSetup } from './sip-calls'
 import { softphoneUi } from './softphone-ui'
 import { adminUi10k } from './admin-ui'
 import { listAndCreateUnderLoad } from './load'
+import { qrDecode } from './qr-decode'
 import { WARMUP } from './measure'
 import { formatTable } from './table'
 import type { BenchRow, BenchSuite } from './types'
@@ -22,6 +23,7 @@ const SUITES: readonly BenchSuite[] = [
   sipCallSetup,
   softphoneUi,
   adminUi10k,
+  qrDecode,
 ]
 
 async function main(argv: readonly string[]): Promise<number> {
