@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { buildActivationLink, generateActivationCode } from '@shared/activation-code'
+import { buildActivationPageLink, generateActivationCode } from '@shared/activation-code'
 import { renderInvitationEmail } from '../../electron/platform/mail/invitation-email'
 import { appDecoders } from '../../renderer/src/softphone/qr/decode/app-decoders'
 import { decodeFirst } from '../../renderer/src/softphone/qr/decode/decoder-chain'
@@ -101,7 +101,7 @@ export const qrDecode: BenchSuite = {
     const baseline = [html5QrcodeDecoder()]
     const invitation = async () => {
       const code = generateActivationCode()
-      const activationLink = buildActivationLink(SERVER, code)
+      const activationLink = buildActivationPageLink(SERVER, code)
       const mail = await renderInvitationEmail({
         from: 'phone.systems <noreply@company.example>',
         to: 'user@company.example',
@@ -109,7 +109,10 @@ export const qrDecode: BenchSuite = {
         code,
         activationLink,
         downloadUrl: `${SERVER}/download`,
+        internalNumber: '238',
+        didNumber: '+4520304050',
         expiresAt: new Date(Date.now() + 86_400_000),
+        timeZone: 'Europe/Copenhagen',
       })
       const png = mail.attachments?.[0]?.content
       if (!Buffer.isBuffer(png)) throw new Error('the invitation email has no QR code PNG')

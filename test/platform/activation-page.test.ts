@@ -79,12 +79,12 @@ describe('activation page, download page and the email links', () => {
     const { qr, link } = await invite('grace.qr@example.test')
     const { PNG } = await import('pngjs')
     const image = PNG.sync.read(qr.content)
-    // Modules: (4·version + 17) + 2·4 quiet; 8 px each. A link this long is version 4.
+    // Modules: (4·version + 17) + 2·4 quiet; 8 px each. A link this long is version 3 at level L.
     expect(image.width).toBe(image.height)
     expect(image.width % 8).toBe(0)
     const modules = image.width / 8
     expect((modules - 8 - 17) % 4).toBe(0)
-    expect(modules).toBeLessThanOrEqual(4 * 4 + 17 + 8)
+    expect(modules).toBe(4 * 3 + 17 + 8)
     // The quiet zone: the first 32 px rows and columns are white.
     const white = (x: number, y: number) => image.data[(y * image.width + x) * 4] === 255
     for (let i = 0; i < image.width; i++) {
@@ -92,8 +92,8 @@ describe('activation page, download page and the email links', () => {
         expect(white(i, q) && white(q, i)).toBe(true)
       }
     }
-    expect(qrStructure(qr.content)).toEqual({ version: 4, modes: ['byte'] })
-    expect(link.length).toBeLessThan(62) // fits version 4 at level M in byte mode
+    expect(qrStructure(qr.content)).toEqual({ version: 3, modes: ['byte'] })
+    expect(link.length).toBeLessThanOrEqual(53) // what version 3 holds at level L in byte mode
   })
 
   it('writes for a desktop reader: click, the company, the numbers, the expiry in its zone', async () => {
