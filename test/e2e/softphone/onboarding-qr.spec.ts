@@ -275,6 +275,35 @@ test.describe('a QR image instead of the camera', () => {
     await expect(page.getByRole('heading', { name: WELCOME })).toBeVisible(ACTIVATED_WITHIN)
   })
 
+  test('the email paragraph with its link, pasted on the Sign-in screen, activates there', async ({
+    softphonePlatform: platform,
+  }) => {
+    const invitation = await inviteUser(platform, 'Signer')
+    const phone = await Softphone.open(browser, platform.url, { camera: 'granted' })
+    await phone.goto('/sign-in')
+    await expect(phone.page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await phone.page.evaluate((link) => {
+      const scope = globalThis as unknown as PasteScope
+      const data = new scope.DataTransfer()
+      data.setData('text/plain', `Activate phone.systems: ${link}\n\nOr set it up yourself:`)
+      scope.document.body.dispatchEvent(
+        new scope.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    }, invitation.link)
+    await expect(phone.page.getByRole('heading', { name: WELCOME })).toBeVisible(ACTIVATED_WITHIN)
+  })
+
+  test('a QR image pasted on the code screen, outside the field, activates', async ({
+    softphonePlatform: platform,
+  }) => {
+    const invitation = await inviteUser(platform, 'Coder')
+    const phone = await Softphone.open(browser, platform.url, { camera: 'granted' })
+    await phone.goto('/code')
+    await expect(phone.page.getByLabel('Enter authentication code')).toBeVisible()
+    await transfer(phone.page, 'paste', invitation.qrPng, 'png')
+    await expect(phone.page.getByRole('heading', { name: WELCOME })).toBeVisible(ACTIVATED_WITHIN)
+  })
+
   test('a picture without a QR code says so and stays on Scan QR code', async ({
     softphonePlatform: platform,
   }) => {
