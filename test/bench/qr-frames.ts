@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs'
+import { prng } from './prng'
 
 /**
  * Camera-like 640×480 frames of a QR code PNG for the decode bench: the code
@@ -29,18 +30,6 @@ export interface Frame {
 }
 
 type Point = [number, number]
-
-/** A small deterministic PRNG (mulberry32): the same seed, the same frames. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const between = (rnd: () => number, lo: number, hi: number) => lo + (hi - lo) * rnd()
 
@@ -198,7 +187,7 @@ function toFrame(luma: Float32Array): Frame {
  * seed: the code's size is its side (quiet zone included) in frame pixels.
  */
 export function cameraFrame(png: Buffer, kind: FrameKind, seed: number): Frame {
-  const rnd = random(seed)
+  const rnd = prng(seed)
   const cx = FRAME_WIDTH / 2 + between(rnd, -40, 40)
   const cy = FRAME_HEIGHT / 2 + between(rnd, -30, 30)
   const side = between(rnd, 260, 330)

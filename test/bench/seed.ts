@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Database, SqlValue, Transaction } from '../../electron/platform/db/connection'
+import { prng } from './prng'
 
 /**
  * A company directory of realistic shape for the list benchmarks, written
@@ -52,18 +53,6 @@ const DEVICE_PLATFORMS = ['win32', 'darwin', 'linux'] as const
 export const MAIN_NUMBERS = ['+4570100100', '+4570100200'] as const
 
 const DAY_MS = 86_400_000
-
-/** mulberry32: small, fast and good enough to vary test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** `Søren Møller` → `soren.moller`: how mail systems spell names. */
 function mailbox(first: string, last: string): string {
