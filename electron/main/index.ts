@@ -1,6 +1,8 @@
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, session } from 'electron'
 import { handleAppScheme, registerAppScheme } from './app-protocol'
-import { denyAllPermissions, lockDownWebContents } from './security'
+import { lockDownWebContents } from './security'
+import { applyPermissionPolicy } from './permissions/session-handlers'
+import { rendererOrigin } from './renderer-url'
 import { createMainWindow } from './window'
 import { startEmbeddedPlatform } from './embedded-platform'
 
@@ -25,7 +27,7 @@ app.on('activate', () => {
 // Not a top-level await: Electron waits for the ESM entry to finish evaluating before
 // it emits `ready`, so awaiting readiness here would never resolve.
 void app.whenReady().then(async () => {
-  denyAllPermissions()
+  applyPermissionPolicy(session.defaultSession, rendererOrigin)
   handleAppScheme()
   try {
     platformUrl = (await startEmbeddedPlatform()).url

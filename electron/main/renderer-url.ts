@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { APP_HOST, APP_SCHEME } from '@shared/desktop-origin'
+import { originOf } from './url-origin'
 
 /**
  * Where the renderer comes from. In `electron-vite dev` it is the Vite dev server; in a
@@ -13,7 +14,7 @@ export { APP_HOST, APP_SCHEME }
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
 
 export const rendererUrl = devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/`
-export const rendererOrigin = new URL(rendererUrl).origin
+export const rendererOrigin = originOf(rendererUrl)!
 
 /** The built renderer, next to this file's bundle: out/main → out/renderer. */
 export const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url))
