@@ -2,8 +2,13 @@ import { BrowserWindow } from 'electron'
 import { preloadPath, rendererUrl } from './renderer-url'
 import { PLATFORM_URL_SWITCH } from '@shared/bridge'
 
+/** The renderer at one of its routes, e.g. `/code?link=…` for an activation link. */
+export function showRoute(window: BrowserWindow, route: string): void {
+  void window.loadURL(new URL(route, rendererUrl).toString())
+}
+
 /** The one app window; the renderer decides between softphone (`/`) and admin (`/admin`). */
-export function createMainWindow(platformUrl?: string): BrowserWindow {
+export function createMainWindow(platformUrl?: string, route?: string | null): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 760,
@@ -26,6 +31,6 @@ export function createMainWindow(platformUrl?: string): BrowserWindow {
   })
   // Showing on first paint avoids a white flash while the renderer loads.
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(rendererUrl)
+  showRoute(window, route ?? '/')
   return window
 }

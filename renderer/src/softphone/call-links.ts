@@ -1,8 +1,8 @@
 /**
  * Offers this web app as the handler of `tel:` and `sip:` links (both are on
  * the HTML standard's safelist), opening `/?call=<link>`. Only where the
- * browser supports it; Electron registers `phonesystems:` and these schemes
- * with the OS instead.
+ * browser supports it. In Electron the OS hands links to the main process
+ * (electron/main/links/), which opens the same `/?call=` route.
  */
 export function protocolHandlersSupported(): boolean {
   return (

@@ -1,4 +1,5 @@
 import { ApiClient } from '../../fixtures/platform'
+import { buildActivationLink } from '@shared/activation-code'
 import { expectAccessible } from './a11y'
 import { launchSoftphoneBrowser } from './browser'
 import { expect, test, uniqueEmail } from './fixtures'
@@ -119,6 +120,30 @@ test.describe('activation by code', () => {
       await page.unroute('**/api/activations')
       await submit.click()
       await expect(page.getByRole('heading', { name: 'Welcome to phone.systems™' })).toBeVisible()
+    } finally {
+      await browser.close()
+    }
+  })
+
+  test('the desktop app opened with an activation link shows it on the code screen; Continue activates', async ({
+    softphonePlatform: platform,
+  }) => {
+    const invitation = await platform.invite({
+      firstName: 'Ida',
+      lastName: 'Rhodes',
+      email: uniqueEmail('ida'),
+    })
+    // electron/main/links/ opens this route for phonesystems://activate?… (routeForLink).
+    const link = buildActivationLink(platform.url, invitation.code)
+    const browser = await launchSoftphoneBrowser()
+    try {
+      const phone = await Softphone.open(browser, platform.url, { microphone: 'granted' })
+      await phone.goto(`/code?link=${encodeURIComponent(link)}`)
+      await expect(phone.page.getByLabel('Enter authentication code')).toHaveValue(link)
+      await phone.page.getByRole('button', { name: 'Continue' }).click()
+      await expect(
+        phone.page.getByRole('heading', { name: 'Welcome to phone.systems™' }),
+      ).toBeVisible()
     } finally {
       await browser.close()
     }
