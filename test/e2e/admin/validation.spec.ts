@@ -96,6 +96,27 @@ test('a DID taken by another admin meanwhile keeps the admin on the form; nothin
   expect(saved.status).toBe('invited')
 })
 
+test('an internal number typed before the suggestion arrives is kept', async ({
+  page,
+  platform,
+}) => {
+  const id = await createUser(platform, { email: `early.${unique()}@example.test` })
+  await signIn(page, platform.url)
+  // The platform's suggestion, held back until the admin has typed (the answer itself is real).
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/admin/internal-numbers/next', async (route) => {
+    await held
+    await route.continue()
+  })
+  const suggested = page.waitForResponse('**/api/admin/internal-numbers/next')
+  await page.goto(`${platform.url}/admin/users/${id}/app-configuration`)
+  await page.getByLabel('Internal number').fill('4711')
+  release()
+  await suggested
+  await expect(page.getByLabel('Internal number')).toHaveValue('4711')
+})
+
 test('a bad internal number is refused at its field before saving', async ({ page, platform }) => {
   const id = await createUser(platform, { email: `ext.${unique()}@example.test` })
   await signIn(page, platform.url)
