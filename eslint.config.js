@@ -80,7 +80,7 @@ export default defineConfig([
   {
     files: ['**/*.vue'],
     rules: {
-      // Route views are named by file (AdminHome.vue), single words are fine for App.vue.
+      // Route views are named by file (UsersView.vue); single words are fine for App.vue.
       'vue/multi-word-component-names': 'off',
     },
   },
