@@ -5,14 +5,12 @@ import { applyPermissionPolicy } from './permissions/session-handlers'
 import { installLinkRouting } from './links/link-routing'
 import { rendererOrigin } from './renderer-url'
 import { createMainWindow, showRoute } from './window'
-import { startEmbeddedPlatform } from './embedded-platform'
 
-let platformUrl: string | undefined
 let mainWindow: BrowserWindow | undefined
 
 /** The window at `route`, created if there is none; brought forward either way. */
 function openAt(route: string | null): void {
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(platformUrl, route)
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(route)
   else if (route) showRoute(mainWindow, route)
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
@@ -46,15 +44,9 @@ if (links.primary) {
 
   // Not a top-level await: Electron waits for the ESM entry to finish evaluating before
   // it emits `ready`, so awaiting readiness here would never resolve.
-  void app.whenReady().then(async () => {
+  void app.whenReady().then(() => {
     applyPermissionPolicy(session.defaultSession, rendererOrigin)
     handleAppScheme()
-    try {
-      platformUrl = (await startEmbeddedPlatform()).url
-    } catch (err) {
-      // The softphone works against a remote platform; the admin console shows the failure.
-      console.error('The embedded platform did not start:', err)
-    }
     openAt(links.takeInitialRoute())
   })
 }

@@ -1,6 +1,5 @@
 import { BrowserWindow } from 'electron'
 import { preloadPath, rendererUrl } from './renderer-url'
-import { PLATFORM_URL_SWITCH } from '@shared/bridge'
 
 /** The renderer at one of its routes, e.g. `/code?link=…` for an activation link. */
 export function showRoute(window: BrowserWindow, route: string): void {
@@ -8,7 +7,7 @@ export function showRoute(window: BrowserWindow, route: string): void {
 }
 
 /** The one app window; the renderer decides between softphone (`/`) and admin (`/admin`). */
-export function createMainWindow(platformUrl?: string, route?: string | null): BrowserWindow {
+export function createMainWindow(route?: string | null): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 760,
@@ -25,8 +24,6 @@ export function createMainWindow(platformUrl?: string, route?: string | null): B
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
-      // The preload reads the embedded platform's address from here (shared/bridge.ts).
-      additionalArguments: platformUrl ? [`${PLATFORM_URL_SWITCH}${platformUrl}`] : [],
     },
   })
   // Showing on first paint avoids a white flash while the renderer loads.

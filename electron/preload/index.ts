@@ -1,21 +1,34 @@
-import { contextBridge } from 'electron'
-import { PLATFORM_URL_SWITCH, type PhoneSystemsBridge } from '@shared/bridge'
+import { contextBridge, ipcRenderer } from 'electron'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type PreloadApi } from '@shared/ipc/contract'
 
 /**
- * The whole API the renderer gets from the OS side. Sandboxed preloads can only use a
- * small `process` subset and no Node modules, so everything here is plain data or a
- * narrow function; never expose `ipcRenderer` itself.
+ * The renderer's whole way to the OS: the channels of shared/ipc/contract.ts
+ * and nothing else. `ipcRenderer` itself never crosses, so a compromised page
+ * cannot send on a channel main did not define, and listeners get the payload
+ * only, never the IPC event (whose `sender` would leak `ipcRenderer`).
+ * Sandboxed preloads can use no Node modules; the contract's channel lists are
+ * bundled in (electron.vite.config.ts).
  */
-const platformArg = process.argv.find((arg) => arg.startsWith(PLATFORM_URL_SWITCH))
+const invokeChannels = new Set<string>(INVOKE_CHANNELS)
+const eventChannels = new Set<string>(EVENT_CHANNELS)
 
-const bridge: PhoneSystemsBridge = {
-  platform: process.platform,
-  versions: {
-    electron: process.versions.electron ?? '',
-    chrome: process.versions.chrome ?? '',
-    node: process.versions.node,
+const api: PreloadApi = {
+  invoke(channel, request) {
+    if (!invokeChannels.has(channel))
+      return Promise.resolve({ ok: false, error: `No channel ${String(channel)}` })
+    // Main answers every contract channel with a result; a rejection means no handler
+    // is registered (yet), which the caller sees as a failed result like any other.
+    return ipcRenderer
+      .invoke(channel, request)
+      .catch((err: unknown) => ({ ok: false, error: String(err) })) as never
   },
-  platformUrl: platformArg ? platformArg.slice(PLATFORM_URL_SWITCH.length) : null,
+  on(channel, listener) {
+    if (!eventChannels.has(channel)) throw new Error(`No event ${String(channel)}`)
+    const forward = (_event: unknown, payload: unknown) => listener(payload)
+    ipcRenderer.on(channel, forward)
+    return () => void ipcRenderer.removeListener(channel, forward)
+  },
+  platform: process.platform,
 }
 
-contextBridge.exposeInMainWorld('phoneSystems', bridge)
+contextBridge.exposeInMainWorld('phoneSystems', api)

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ApiRequestError, apiRequest, UNREACHABLE, type RequestOptions } from '../api/http'
+import { adminPlatformUrl } from './platform-url'
 import { useAdminSessionStore } from './stores/session'
 import type { AdminSession } from '@shared/schemas/admin'
 import type { appLineInputSchema } from '@shared/schemas/app-line'
@@ -25,8 +26,8 @@ export interface AuditFilter {
   limit?: number
 }
 
-/** Inside Electron the embedded platform has its own address; in a browser it is this origin. */
-const baseUrl = () => window.phoneSystems?.platformUrl ?? ''
+/** The connected platform (platform-url.ts); the page's own origin in a browser. */
+const baseUrl = () => adminPlatformUrl.value ?? ''
 
 async function call<T>(
   method: string,

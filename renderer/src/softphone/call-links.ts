@@ -1,3 +1,5 @@
+import { bridge } from '../bridge'
+
 /**
  * Offers this web app as the handler of `tel:` and `sip:` links (both are on
  * the HTML standard's safelist), opening `/?call=<link>`. Only where the
@@ -6,7 +8,7 @@
  */
 export function protocolHandlersSupported(): boolean {
   return (
-    !window.phoneSystems &&
+    bridge.kind === 'web' &&
     typeof navigator.registerProtocolHandler === 'function' &&
     window.isSecureContext
   )

@@ -7,14 +7,11 @@ const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/i
 
 /**
  * The platform a short code belongs to, when something says which: the one
- * the app was built or started for (the Electron bridge), the one this device
- * activated against last, or the page's own origin when a platform served the
+ * this device activated against last, or the page's own origin when a platform served the
  * page. Null when nothing does (the desktop app, served from app://, before
  * its first activation): then the person is asked for the `Server address`.
  */
 export function knownPlatformUrl(): string | null {
-  const fromBridge = window.phoneSystems?.platformUrl
-  if (fromBridge) return fromBridge
   const last = readStored(LAST_PLATFORM_KEY, (v): v is string => typeof v === 'string')
   if (last) return last
   const { protocol, origin } = window.location

@@ -4,7 +4,8 @@ import { ApiRequestError, apiRequest } from '../../api/http'
 import { readActivationInput } from '../activation-input'
 import { knownPlatformUrl, rememberPlatformUrl } from '../platform-address'
 import { deviceId, deviceName, devicePlatform } from '../device-identity'
-import { hasStrings, readStored, removeStored, writeStored } from '../storage'
+import { hasStrings } from '../storage'
+import { bridge } from '../../bridge'
 import type {
   ActivationResult,
   Me,
@@ -34,7 +35,6 @@ interface StoredSession {
   step: OnboardingStep
 }
 
-const SESSION_KEY = 'phone-systems.session'
 /** Profile and line this recent need no new request. */
 const FRESH_MS = 60_000
 /** Marked when the activation request leaves: `npm run bench` times from here to registered. */
@@ -67,13 +67,15 @@ function isStoredSession(value: unknown): value is StoredSession {
 const loadCalling = () => import('../../stores/phone')
 
 /**
- * The device's activation: token, SIP credentials, profile and line, kept in
- * localStorage so it survives a restart, and the onboarding step reached.
+ * The device's activation: token, SIP credentials, profile and line, kept by
+ * the bridge's vault so it survives a restart (safeStorage in the desktop
+ * app, localStorage in a browser), and the onboarding step reached.
  * Deliberately free of the SIP stack so the Sign-in screen stays small; the
  * phone store is imported when registration starts.
  */
 export const useSessionStore = defineStore('session', () => {
-  const session = ref<StoredSession | null>(readStored(SESSION_KEY, isStoredSession) ?? null)
+  const kept = bridge.vault.read()
+  const session = ref<StoredSession | null>(isStoredSession(kept) ? kept : null)
   /** Why this device was signed out without asking (revoked, user deleted), for the Sign-in screen. */
   const signedOutReason = ref<string | null>(null)
   /** When profile and line last came from the platform in this run (epoch ms). */
@@ -90,8 +92,8 @@ export const useSessionStore = defineStore('session', () => {
 
   function save(next: StoredSession | null): void {
     session.value = next
-    if (next) writeStored(SESSION_KEY, next)
-    else removeStored(SESSION_KEY)
+    if (next) bridge.vault.write(next)
+    else bridge.vault.clear()
   }
 
   /**
