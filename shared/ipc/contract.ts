@@ -86,6 +86,11 @@ export const IPC_INVOKE = {
     request: z.object({ id: callId, caller, missed: z.boolean() }),
     response: z.undefined(),
   },
+  /** From the ring window: what the person chose; main passes it on to the softphone window. */
+  'call:act': {
+    request: z.object({ id: callId, action: z.enum(['show', 'answer', 'decline']) }),
+    response: z.undefined(),
+  },
   'call:active': { request: z.object({ active: z.boolean() }), response: z.undefined() },
   'preferences:read': { request: none, response: preferencesSchema },
   'preferences:write': { request: preferencesSchema.partial(), response: preferencesSchema },

@@ -95,6 +95,7 @@ export function electronBridge(api: PreloadApi): Bridge {
       settled: (id, caller, missed) => tell('call:settled', { id, caller, missed }),
       callActive: (active) => tell('call:active', { active }),
       onCallAction: (listener) => on('call:action', listener),
+      act: (action) => tell('call:act', action),
       onDoNotDisturb: (listener) => on('phone:do-not-disturb', ({ on: dnd }) => listener(dnd)),
     },
     onRecover: (listener) => on('power:recover', ({ reason }) => listener(RECOVERY_TEXT[reason])),

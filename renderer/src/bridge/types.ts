@@ -61,6 +61,8 @@ export interface Bridge {
     settled(id: string, caller: string, missed: boolean): void
     callActive(active: boolean): void
     onCallAction(listener: (action: CallAction) => void): () => void
+    /** The ring window's buttons: main hands the choice to the softphone window. */
+    act(action: CallAction): void
     onDoNotDisturb(listener: (on: boolean) => void): () => void
   }
   /** OS signals to re-register at once (resume, unlock); the browser's own are in sip/recovery-triggers.ts. */

@@ -35,6 +35,7 @@ export function webBridge(): Bridge {
       settled: () => undefined,
       callActive: () => undefined,
       onCallAction: none,
+      act: () => undefined,
       onDoNotDisturb: none,
     },
     onRecover: none,
