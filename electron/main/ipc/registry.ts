@@ -12,10 +12,13 @@ import {
 import { originOf } from '../url-origin'
 
 type Request<C extends InvokeChannel> = z.output<(typeof IPC_INVOKE)[C]['request']>
+/** Channels that answer nothing take handlers that return nothing. */
+type Answer<C extends InvokeChannel> =
+  InvokeResponse<C> extends undefined ? void : InvokeResponse<C>
 export type Handler<C extends InvokeChannel> = (
   request: Request<C>,
   sender: WebContents,
-) => InvokeResponse<C> | Promise<InvokeResponse<C>>
+) => Answer<C> | Promise<Answer<C>>
 
 /** The part of a sender frame the registry trusts: where it is and whether it is a top frame. */
 interface SenderFrame {
