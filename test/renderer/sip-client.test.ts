@@ -253,6 +253,33 @@ describe('SipClient: recovering after a network change', () => {
     expect(ua.register).not.toHaveBeenCalled()
   })
 
+  it('a call in progress restarts ICE once the registration is back, not before', async () => {
+    const t = triggers()
+    const { client, ua } = registered({ recoveryTriggers: t.source })
+    await client.call('102')
+    const session = ua.placed[0]!.session
+    session.fire('confirmed')
+    ua.connected = false
+    t.fire('Resumed from sleep')
+    expect(session.renegotiate).not.toHaveBeenCalled()
+    ua.connected = true
+    ua.fire('registered')
+    expect(session.renegotiate).toHaveBeenCalledExactlyOnceWith(
+      { rtcOfferConstraints: { iceRestart: true } },
+      expect.any(Function),
+    )
+    ua.fire('registered')
+    expect(session.renegotiate).toHaveBeenCalledOnce()
+  })
+
+  it('with no call in progress a recovery sends no re-INVITE', () => {
+    const t = triggers()
+    const { ua } = registered({ recoveryTriggers: t.source })
+    t.fire('Screen unlocked')
+    ua.fire('registered')
+    expect(ua.placed).toEqual([])
+  })
+
   it('stop() unsubscribes the triggers; recover() on a stopped client does nothing', () => {
     const t = triggers()
     const { client, ua } = registered({ recoveryTriggers: t.source })

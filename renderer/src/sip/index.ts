@@ -1,4 +1,4 @@
 export { SipClient, type SipClientEvents, type SipClientOptions } from './sip-client'
 export { SipCall, type SipCallEvents } from './sip-call'
-export { browserRecoveryTriggers } from './recovery-triggers'
+export { browserRecoveryTriggers, mergeTriggers } from './recovery-triggers'
 export type * from './types'

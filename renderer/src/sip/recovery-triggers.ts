@@ -3,8 +3,9 @@ import type { RecoveryTriggers } from './types'
 /**
  * Browser signals that the network under the registration may have
  * changed: `online`, the page becoming visible again, and a timer that
- * notices a jump in wall-clock time (the machine slept). Electron adds
- * powerMonitor's `resume` through the bridge.
+ * notices a jump in wall-clock time (the machine slept). The desktop app
+ * adds powerMonitor's `resume` and `unlock-screen` through the bridge
+ * (see mergeTriggers).
  */
 export function browserRecoveryTriggers(checkEveryMs = 5_000): RecoveryTriggers {
   return {
@@ -27,6 +28,16 @@ export function browserRecoveryTriggers(checkEveryMs = 5_000): RecoveryTriggers 
         window.removeEventListener('online', onOnline)
         document.removeEventListener('visibilitychange', onVisible)
       }
+    },
+  }
+}
+
+/** One source of recovery signals from several (the browser's and the OS's). */
+export function mergeTriggers(...sources: RecoveryTriggers[]): RecoveryTriggers {
+  return {
+    subscribe(recover) {
+      const stops = sources.map((source) => source.subscribe(recover))
+      return () => stops.forEach((stop) => stop())
     },
   }
 }

@@ -126,6 +126,18 @@ export class SipCall extends TypedEmitter<SipCallEvents> {
   }
 
   /**
+   * A re-INVITE with fresh ICE candidates, after the network under the call
+   * changed (wake from sleep, another Wi-Fi): the old candidate pairs are
+   * gone, and without new ones the call stays connected in SIP but silent.
+   */
+  restartIce(): Promise<void> {
+    if (this._state !== 'active' && this._state !== 'held') return Promise.resolve()
+    return this.reinvite((done) =>
+      this.session.renegotiate({ rtcOfferConstraints: { iceRestart: true } }, done),
+    )
+  }
+
+  /**
    * Sends DTMF as RFC 4733 telephone-events in the RTP stream when the
    * peer negotiated them (trunks, IVRs), else as SIP INFO, which a
    * browser-based peer can read: WebRTC gives pages no access to received

@@ -52,6 +52,8 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
   private retryAttempt = 0
   private unsubscribeTriggers: (() => void) | undefined
   private readonly calls = new Set<SipCall>()
+  /** Set by recover(): calls in progress restart ICE once the registration is back. */
+  private restartIceWhenRegistered = false
   readonly domain: string
 
   constructor(
@@ -112,6 +114,7 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
       if (!current()) return
       this.retryAttempt = 0
       this.setState({ kind: 'registered' })
+      if (this.restartIceWhenRegistered) this.restartCallsIce()
     })
     ua.on('unregistered', () => {
       if (current() && this._state.kind === 'registered')
@@ -151,8 +154,15 @@ export class SipClient extends TypedEmitter<SipClientEvents> {
     if (!ua || this._state.kind === 'failed') return
     if (this._state.kind !== 'registered')
       this.setState({ kind: 'reconnecting', reason, attempt: 1 })
+    if (this.calls.size > 0) this.restartIceWhenRegistered = true
     if (ua.isConnected()) ua.register()
     else this.reconnectNow()
+  }
+
+  private restartCallsIce(): void {
+    this.restartIceWhenRegistered = false
+    for (const call of this.calls)
+      call.restartIce().catch((err: unknown) => console.warn('phone.systems: ICE restart', err))
   }
 
   /** Connects the WebSocket now instead of at JsSIP's next scheduled attempt. */

@@ -1,6 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, type Ref } from 'vue'
-import { browserRecoveryTriggers, SipClient, type SipCall, type SipCredentials } from '../sip'
+import { bridge } from '../bridge'
+import {
+  browserRecoveryTriggers,
+  mergeTriggers,
+  SipClient,
+  type SipCall,
+  type SipCredentials,
+} from '../sip'
 import type { CallEnd, CallState, CallStats, RegistrationState } from '../sip'
 
 /** A call as the UI shows it: plain reactive data next to the call object it came from. */
@@ -87,7 +94,7 @@ export const usePhoneStore = defineStore('phone', () => {
   function connect(credentials: SipCredentials, instanceId?: string): void {
     disconnect()
     const sip = new SipClient(credentials, {
-      recoveryTriggers: browserRecoveryTriggers(),
+      recoveryTriggers: mergeTriggers(browserRecoveryTriggers(), { subscribe: bridge.onRecover }),
       getMicrophone: microphone,
       ...(instanceId ? { instanceId } : {}),
     })

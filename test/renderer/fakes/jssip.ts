@@ -123,6 +123,10 @@ export class FakeSession extends Events {
     this.pendingReinvite = done
     return this.canReinvite
   })
+  renegotiate = vi.fn((_opts: unknown, done: () => void) => {
+    this.pendingReinvite = done
+    return this.canReinvite
+  })
   refer = vi.fn((target: string, opts: { eventHandlers: Record<string, (e: unknown) => void> }) => {
     this.referred = { target, handlers: opts.eventHandlers }
   })

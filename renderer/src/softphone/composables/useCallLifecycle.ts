@@ -2,7 +2,9 @@ import { onBeforeUnmount, watch } from 'vue'
 import { usePhoneStore } from '../../stores/phone'
 import { useHistoryStore } from '../stores/history'
 import { useSettingsStore } from '../stores/settings'
-import { useCallNotifications } from './useCallNotifications'
+import { bridge } from '../../bridge'
+import { desktopCallNotifications, useDesktopStatus } from '../desktop-shell'
+import { useCallNotifications, type CallAction } from './useCallNotifications'
 import { useRingtone } from './useRingtone'
 
 /**
@@ -19,16 +21,20 @@ export function useCallLifecycle() {
   const turnedAway = new Set<number>()
   const notified = new Set<number>()
 
-  const notifications = useCallNotifications((callId, action) => {
+  const onAction = (callId: number, action: CallAction) => {
     const call = phone.ringing.find((c) => c.id === callId)
     if (!call) return
     if (action === 'answer') void phone.answer(call).catch(() => undefined)
     else if (action === 'decline') phone.decline(call)
-  })
+  }
+  // The desktop app's notifications come from main (OS notification or ring window).
+  const notifications =
+    bridge.kind === 'electron' ? desktopCallNotifications(onAction) : useCallNotifications(onAction)
 
   const stopRecording = phone.onCallEnded((call) => {
     history.record(call, { doNotDisturb: turnedAway.delete(call.id) })
   })
+  useDesktopStatus()
 
   watch(
     () => phone.ringing.map((c) => c.id),
