@@ -7,6 +7,7 @@ import type {
   MenuItemConstructorOptions,
   NativeImage,
   Tray,
+  nativeImage,
 } from 'electron'
 import { missedCallsText, trayView, type TrayActions } from '../../electron/main/tray/tray-state'
 import { createTray, type TrayDeps, type TrayHandle } from '../../electron/main/tray/tray'
@@ -180,6 +181,10 @@ describe('createTray (electron/main/tray/tray) with fake Tray, Menu, nativeImage
 
   it("Electron's own types fit the narrow ones (checked by tsc, not at run time)", () => {
     expectTypeOf<Tray>().toMatchTypeOf<TrayHandle>()
+    expectTypeOf<typeof Tray>().toMatchTypeOf<TrayDeps['Tray']>()
+    expectTypeOf<typeof Menu>().toMatchTypeOf<TrayDeps['Menu']>()
+    expectTypeOf<typeof nativeImage>().toMatchTypeOf<TrayDeps['nativeImage']>()
+    expectTypeOf<App>().toMatchTypeOf<Parameters<typeof trackQuitting>[0]>()
     expectTypeOf<Pick<App, 'setBadgeCount'>>().toMatchTypeOf<BadgeDeps['app']>()
     expectTypeOf<BrowserWindow>().toMatchTypeOf<NonNullable<BadgeDeps['window']>>()
     expectTypeOf<BrowserWindow>().toMatchTypeOf<CloseToTrayWindow>()
