@@ -237,7 +237,8 @@ export const SETTINGS = {
     schema: httpUrl()
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
-    default: 'the feed the installer was built with (unset at build time: no update checks)',
+    default:
+      'the feed the installer was built with (`npm run package` requires the variable); none, so no update checks, when run from source',
     description:
       'read by the desktop app, not the platform: its update feed, a folder served over HTTP(S) ' +
       'holding what `npm run package` built (`latest.yml`, `latest-mac.yml`, `latest-linux.yml` ' +
