@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 // `yaml` is installed as a dependency of the build tools; the test only reads with it.
 import { parse } from 'yaml'
 import { LINK_SCHEMES } from '../../electron/main/links/app-links'
@@ -79,6 +80,27 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toEqual({
       provider: 'generic',
       url: '${env.PHONE_SYSTEMS_UPDATE_URL}',
+    })
+  })
+
+  describe("the feed URL through electron-builder's own macro expansion", () => {
+    // An internal module of electron-builder (no public API expands macros): if it
+    // moves in a new version, this test says so rather than the release build.
+    const { expandMacro } = createRequire(import.meta.url)(
+      'app-builder-lib/out/util/macroExpander',
+    ) as { expandMacro(pattern: string, arch: null, appInfo: object): string }
+    afterEach(() => vi.unstubAllEnvs())
+
+    it('is the variable set when packaging', () => {
+      vi.stubEnv('PHONE_SYSTEMS_UPDATE_URL', 'https://updates.example.com/desktop')
+      expect(expandMacro(config.publish.url, null, {})).toBe('https://updates.example.com/desktop')
+    })
+
+    it('stops packaging when the variable is not set', () => {
+      vi.stubEnv('PHONE_SYSTEMS_UPDATE_URL', undefined)
+      expect(() => expandMacro(config.publish.url, null, {})).toThrow(
+        /env PHONE_SYSTEMS_UPDATE_URL is not defined/,
+      )
     })
   })
 })
