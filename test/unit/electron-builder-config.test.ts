@@ -15,6 +15,7 @@ interface BuilderConfig {
   publish: { provider: string; url: string }
   linux: { icon: string; category: string; desktop: { entry: Record<string, string> } }
   mac: {
+    target: string[]
     icon: string
     hardenedRuntime: boolean
     entitlements: string
@@ -74,6 +75,10 @@ describe('electron-builder.yml', () => {
   it('says why it asks for the microphone and the camera', () => {
     expect(config.mac.extendInfo.NSMicrophoneUsageDescription).toMatch(/microphone.*calls/i)
     expect(config.mac.extendInfo.NSCameraUsageDescription).toMatch(/camera.*QR code/i)
+  })
+
+  it('builds the zip that electron-updater needs to update a Mac', () => {
+    expect(config.mac.target).toEqual(['dmg', 'zip'])
   })
 
   it('publishes to a generic feed named by PHONE_SYSTEMS_UPDATE_URL', () => {
