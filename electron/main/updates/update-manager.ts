@@ -138,7 +138,9 @@ export function createUpdateManager(deps: UpdateManagerDeps): UpdateManager {
       if (deps.isCallActive()) return { ok: false, reason: CALL_IN_PROGRESS }
       try {
         log.info(`update: restarting to install ${current.version}`)
-        // Not silent (Windows shows the installer's progress), and run the app again after.
+        // Not silent: Windows shows the installer's progress. The app starts again
+        // afterwards through electron-updater's autoRunAppAfterInstall (on by default);
+        // the second argument counts only for a silent install.
         updater.quitAndInstall(false, true)
         return { ok: true }
       } catch (err) {
