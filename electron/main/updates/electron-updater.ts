@@ -1,33 +1,33 @@
 // electron-updater is CommonJS: Node's ESM loader finds no named `autoUpdater` export
 // in it, so it is read from the default export. The getter behind `autoUpdater`
-// creates the platform's updater on first use: call this only when there is a feed.
+// creates the platform's updater on first use; reading it only inside each method
+// means an app without a feed (the manager then calls none) never creates it.
 import electronUpdater from 'electron-updater'
 import type { Updater, UpdaterEvents } from './update-manager'
 
 /** electron-updater's `autoUpdater` as update-manager.ts takes it. Only forwards; not unit-tested. */
 export function electronAutoUpdater(): Updater {
-  const { autoUpdater } = electronUpdater
+  const au = () => electronUpdater.autoUpdater
   return {
     get autoDownload() {
-      return autoUpdater.autoDownload
+      return au().autoDownload
     },
     set autoDownload(value) {
-      autoUpdater.autoDownload = value
+      au().autoDownload = value
     },
     get autoInstallOnAppQuit() {
-      return autoUpdater.autoInstallOnAppQuit
+      return au().autoInstallOnAppQuit
     },
     set autoInstallOnAppQuit(value) {
-      autoUpdater.autoInstallOnAppQuit = value
+      au().autoInstallOnAppQuit = value
     },
-    setFeedURL: (options) => autoUpdater.setFeedURL(options),
-    checkForUpdates: () => autoUpdater.checkForUpdates(),
-    downloadUpdate: () => autoUpdater.downloadUpdate(),
-    quitAndInstall: (isSilent, isForceRunAfter) =>
-      autoUpdater.quitAndInstall(isSilent, isForceRunAfter),
+    setFeedURL: (options) => au().setFeedURL(options),
+    checkForUpdates: () => au().checkForUpdates(),
+    downloadUpdate: () => au().downloadUpdate(),
+    quitAndInstall: (isSilent, isForceRunAfter) => au().quitAndInstall(isSilent, isForceRunAfter),
     // Each listener takes a part of what electron-updater passes; TypeScript cannot
     // relate the two event maps through the generic key, hence the widening.
     on: <E extends keyof UpdaterEvents>(event: E, listener: UpdaterEvents[E]) =>
-      autoUpdater.on(event as 'error', listener as (...args: unknown[]) => void),
+      au().on(event as 'error', listener as (...args: unknown[]) => void),
   }
 }
