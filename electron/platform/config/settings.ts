@@ -230,6 +230,20 @@ export const SETTINGS = {
     description:
       'where the desktop app is downloaded (a release page), linked from the `/download` page the invitations point to; unset: that page offers the web softphone only',
   },
+  updateUrl: {
+    env: 'PHONE_SYSTEMS_UPDATE_URL',
+    // Declared here so that every variable is in one table, `--help` and the README;
+    // electron/main/updates/feed-url.ts reads it, the platform does not use it.
+    schema: httpUrl()
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    default:
+      'the feed the installer was built with (`npm run package` requires the variable); none, so no update checks, when run from source',
+    description:
+      'read by the desktop app, not the platform: its update feed, a folder served over HTTP(S) ' +
+      'holding what `npm run package` built (`latest.yml`, `latest-mac.yml`, `latest-linux.yml` ' +
+      'and the installers); set at build time it is written into the installers',
+  },
   companyName: {
     env: 'PHONE_SYSTEMS_COMPANY_NAME',
     schema: z.string().trim().max(100, { error: 'must be at most 100 characters' }).optional(),
