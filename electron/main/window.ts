@@ -1,33 +1,83 @@
-import { BrowserWindow } from 'electron'
-import { preloadPath, rendererUrl } from './renderer-url'
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { softphoneWindowWebPreferences } from './notifications/ringtone-policy'
+import { preloadPath, rendererOrigin, rendererUrl } from './renderer-url'
+import { originOf } from './url-origin'
 
-/** The renderer at one of its routes, e.g. `/code?link=…` for an activation link. */
-export function showRoute(window: BrowserWindow, route: string): void {
-  void window.loadURL(new URL(route, rendererUrl).toString())
+/**
+ * The renderer is untrusted UI code: it reaches the OS only through the
+ * preload's contract channels, never through Node or Electron APIs.
+ */
+const lockedDown = {
+  preload: preloadPath,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+} as const
+
+export function loadRoute(window: BrowserWindow, route: string): Promise<void> {
+  return window.loadURL(new URL(route, rendererUrl).toString())
 }
 
-/** The one app window; the renderer decides between softphone (`/`) and admin (`/admin`). */
-export function createMainWindow(route?: string | null): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1100,
-    height: 760,
-    minWidth: 360,
-    minHeight: 560,
-    show: false,
-    title: 'phone.systems',
-    webPreferences: {
-      preload: preloadPath,
-      // The renderer is untrusted UI code: it reaches the OS only through the preload's
-      // small bridge, never through Node or Electron APIs.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  })
-  // Showing on first paint avoids a white flash while the renderer loads.
-  window.once('ready-to-show', () => window.show())
-  showRoute(window, route ?? '/')
+/**
+ * Shows `route` in a window that is already running the app without
+ * reloading it (a reload would drop the call in progress): the renderer's
+ * router takes it over `app:navigate`. A window still loading gets the URL.
+ */
+export function showRoute(
+  window: BrowserWindow,
+  route: string,
+  navigate: (window: BrowserWindow, route: string) => void,
+): void {
+  const loaded =
+    !window.webContents.isLoading() && originOf(window.webContents.getURL()) === rendererOrigin
+  if (loaded) navigate(window, route)
+  else void loadRoute(window, route)
+}
+
+function appWindow(options: BrowserWindowConstructorOptions, route: string): BrowserWindow {
+  const window = new BrowserWindow({ show: false, title: 'phone.systems', ...options })
+  void loadRoute(window, route)
   return window
+}
+
+/** The softphone: opens first, keeps ringing and registering while hidden in the tray. */
+export function createSoftphoneWindow(route: string | null, show: boolean): BrowserWindow {
+  const window = appWindow(
+    {
+      width: 420,
+      height: 760,
+      minWidth: 360,
+      minHeight: 560,
+      webPreferences: { ...lockedDown, ...softphoneWindowWebPreferences() },
+    },
+    route ?? '/',
+  )
+  // Showing on first paint avoids a white flash; a start at login stays in the tray.
+  if (show) window.once('ready-to-show', () => window.show())
+  return window
+}
+
+/** The admin console, in its own window against the platform it connects to. */
+export function createAdminWindow(): BrowserWindow {
+  const window = appWindow(
+    {
+      width: 1280,
+      height: 820,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'phone.systems admin console',
+      webPreferences: lockedDown,
+    },
+    '/admin',
+  )
+  window.once('ready-to-show', () => window.show())
+  return window
+}
+
+export function bringForward(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore()
+  if (!window.isVisible()) window.show()
+  window.focus()
 }

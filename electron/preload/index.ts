@@ -1,13 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type PreloadApi } from '@shared/ipc/contract'
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '@shared/ipc/channels'
+import type { PreloadApi } from '@shared/ipc/contract'
 
 /**
  * The renderer's whole way to the OS: the channels of shared/ipc/contract.ts
  * and nothing else. `ipcRenderer` itself never crosses, so a compromised page
  * cannot send on a channel main did not define, and listeners get the payload
  * only, never the IPC event (whose `sender` would leak `ipcRenderer`).
- * Sandboxed preloads can use no Node modules; the contract's channel lists are
- * bundled in (electron.vite.config.ts).
+ * Sandboxed preloads can use no Node modules; the channel lists are bundled
+ * in (electron.vite.config.ts), and the schemas stay out: main checks every
+ * request and the renderer's bridge every answer.
  */
 const invokeChannels = new Set<string>(INVOKE_CHANNELS)
 const eventChannels = new Set<string>(EVENT_CHANNELS)

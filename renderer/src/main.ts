@@ -10,6 +10,8 @@ import './styles.css'
 void bridge.start().then(() => {
   const app = createApp(App)
   app.use(createPinia())
-  app.use(createAppRouter(app))
+  const router = createAppRouter(app)
+  app.use(router)
   app.mount('#app')
+  bridge.onNavigate((route) => void router.push(route))
 })

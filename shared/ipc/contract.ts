@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import type { EventChannel, InvokeChannel } from './channels'
+
+export { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from './channels'
 
 /**
  * Every message between the renderer and the main process, defined once: the
@@ -121,7 +124,7 @@ export const IPC_INVOKE = {
       ])
       .nullable(),
   },
-} as const
+} as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>
 
 /** Main → renderer: payload schemas of each event. */
 export const IPC_EVENTS = {
@@ -132,10 +135,14 @@ export const IPC_EVENTS = {
   'call:action': z.object({ id: callId, action: z.enum(['show', 'answer', 'decline']) }),
   'updates:changed': updateStateSchema,
   'phone:do-not-disturb': z.object({ on: z.boolean() }),
-} as const
-
-export type InvokeChannel = keyof typeof IPC_INVOKE
-export type EventChannel = keyof typeof IPC_EVENTS
+  /** Show this route of the app (a link, the tray), without reloading a page that may hold a call. */
+  'app:navigate': z.object({
+    route: z
+      .string()
+      .max(4_000)
+      .regex(/^\/(?!\/)/, 'a path of this app'),
+  }),
+} as const satisfies Record<EventChannel, z.ZodType>
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof IPC_INVOKE)[C]['request']>
 export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof IPC_INVOKE)[C]['response']>
 export type EventPayload<C extends EventChannel> = z.output<(typeof IPC_EVENTS)[C]>
@@ -148,9 +155,6 @@ export type SettingsPane = (typeof SETTINGS_PANES)[number]
 
 /** Every answer crosses as this, so a failure in main is a value the renderer shows, not a lost promise. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string }
-
-export const INVOKE_CHANNELS = Object.keys(IPC_INVOKE) as InvokeChannel[]
-export const EVENT_CHANNELS = Object.keys(IPC_EVENTS) as EventChannel[]
 
 /** What the preload exposes as `window.phoneSystems`: the contract's channels, nothing else. */
 export interface PreloadApi {

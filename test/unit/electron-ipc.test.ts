@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { IpcMain, WebContents } from 'electron'
 import { createIpcRegistry } from '../../electron/main/ipc/registry'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_INVOKE } from '@shared/ipc/contract'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_EVENTS, IPC_INVOKE } from '@shared/ipc/contract'
 
 const APP = 'app://phone.systems'
 
@@ -119,6 +119,7 @@ describe('IPC contract', () => {
   it('names each channel once, in the `area:verb` form the preload checks', () => {
     for (const channel of [...INVOKE_CHANNELS, ...EVENT_CHANNELS])
       expect(channel).toMatch(/^[a-z]+:[a-z-]+$/)
-    expect(new Set(INVOKE_CHANNELS).size).toBe(Object.keys(IPC_INVOKE).length)
+    expect([...INVOKE_CHANNELS].sort()).toEqual(Object.keys(IPC_INVOKE).sort())
+    expect([...EVENT_CHANNELS].sort()).toEqual(Object.keys(IPC_EVENTS).sort())
   })
 })

@@ -98,6 +98,7 @@ export function electronBridge(api: PreloadApi): Bridge {
       act: (action) => tell('call:act', action),
       onDoNotDisturb: (listener) => on('phone:do-not-disturb', ({ on: dnd }) => listener(dnd)),
     },
+    onNavigate: (listener) => on('app:navigate', ({ route }) => listener(route)),
     onRecover: (listener) => on('power:recover', ({ reason }) => listener(RECOVERY_TEXT[reason])),
     preferences: {
       read: () => call('preferences:read'),

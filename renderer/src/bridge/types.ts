@@ -65,6 +65,8 @@ export interface Bridge {
     act(action: CallAction): void
     onDoNotDisturb(listener: (on: boolean) => void): () => void
   }
+  /** Routes main asks for (links, tray, menu); the router shows them. */
+  onNavigate(listener: (route: string) => void): () => void
   /** OS signals to re-register at once (resume, unlock); the browser's own are in sip/recovery-triggers.ts. */
   onRecover(listener: (reason: string) => void): () => void
   /** Null where the OS integration does not exist (the web). */

@@ -38,6 +38,7 @@ export function webBridge(): Bridge {
       act: () => undefined,
       onDoNotDisturb: none,
     },
+    onNavigate: none,
     onRecover: none,
     preferences: null,
     updates: null,
