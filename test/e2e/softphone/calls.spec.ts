@@ -198,8 +198,13 @@ test.describe('calls between two softphones', () => {
     await expect(danHistory).toHaveAccessibleName('History 1 missed call')
     await dnd.click()
 
-    // A tel: link opened in the app calls at once; a pasted sip: address is made dialable.
+    // A tel: link opened in the app fills in the number and calls only on `Call`;
+    // a pasted sip: address is made dialable.
     await dan.goto(`/?call=${encodeURIComponent(`tel:${cydInvite.internalNumber}`)}`)
+    await expect(dan.page.getByLabel('Phone number')).toHaveValue(cydInvite.internalNumber)
+    await expect(dan.page).toHaveURL(/\/$/)
+    await expect(cyd.incoming()).toHaveCount(0)
+    await dan.page.getByRole('button', { name: 'Call', exact: true }).click()
     await expect(cyd.incoming()).toBeVisible()
     await dan.page.getByRole('button', { name: 'Hang up' }).click()
     await expect(cyd.incoming()).toHaveCount(0)
