@@ -4,7 +4,7 @@
 // binary). Exits non-zero when anything failed or when no test ran at all.
 //
 // TEST_STAGES=vitest,playwright npm test   runs only the listed stages
-//   (lint, format, typecheck, build, vitest, playwright), for quicker loops while
+//   (lint, electron-security, format, typecheck, build, vitest, playwright), for quicker loops while
 //   developing; the full run is what CI does.
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,6 +18,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 }
 
 const stages = [
   { name: 'lint', run: () => run('npm', ['run', 'lint']) },
+  // electronegativity over electron/ (docs/security.md, "Electron security check").
+  { name: 'electron-security', run: () => run('node', ['scripts/electron-security.mjs']) },
   { name: 'format', run: () => run('npm', ['run', 'format:check']) },
   { name: 'typecheck', run: () => run('npm', ['run', 'typecheck']) },
   { name: 'build', run: () => run(bin('electron-vite'), ['build']) },
