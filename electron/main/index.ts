@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   app,
-  BrowserWindow,
+  type BrowserWindow,
   ipcMain,
   Menu,
   nativeImage,
@@ -32,14 +32,14 @@ import { installLinkRouting } from './links/link-routing'
 import { createLoginItem, linuxConfigDir, startsHidden } from './login-item'
 import { notificationActionsWork, notifyIncomingCall } from './notifications/incoming-call'
 import { notifyMissedCall } from './notifications/missed-call'
-import { openRingWindow, ringWindowOptions } from './notifications/ring-window'
+import { openRingWindow } from './notifications/ring-window'
 import { allowRingtoneWithoutGesture } from './notifications/ringtone-policy'
 import { osMediaAccess } from './permissions/os-media-access'
 import { applyPermissionPolicy } from './permissions/session-handlers'
 import { createPhoneShell } from './phone-shell'
 import { watchRecoveryEvents } from './power/recovery-events'
 import { preferenceStore } from './preferences'
-import { preloadPath, rendererOrigin } from './renderer-url'
+import { rendererOrigin } from './renderer-url'
 import { createSecretStore } from './secrets/secret-store'
 import { lockDownWebContents } from './security'
 import { installShutdown } from './shutdown'
@@ -53,6 +53,7 @@ import { createUpdateManager } from './updates/update-manager'
 import {
   bringForward,
   createAdminWindow,
+  createRingWindow,
   createSoftphoneWindow,
   loadRoute,
   showRoute,
@@ -158,13 +159,9 @@ if (links.primary) {
               decline: () => choose('decline'),
             })
           : openRingWindow(
-              (options) => new BrowserWindow(options),
+              () => createRingWindow(screen.getPrimaryDisplay().workArea),
               (window, route) =>
                 loadRoute(window, `${route}&caller=${encodeURIComponent(call.caller)}`),
-              ringWindowOptions({
-                preload: preloadPath,
-                screenWorkArea: screen.getPrimaryDisplay().workArea,
-              }),
               call.id,
             ),
       missed: (caller, count) =>

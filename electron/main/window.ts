@@ -1,20 +1,8 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow, type Rectangle } from 'electron'
+import { ringWindowPlacement } from './notifications/ring-window'
 import { softphoneWindowWebPreferences } from './notifications/ringtone-policy'
 import { preloadPath, rendererOrigin, rendererUrl } from './renderer-url'
 import { originOf } from './url-origin'
-
-/**
- * The renderer is untrusted UI code: it reaches the OS only through the
- * preload's contract channels, never through Node or Electron APIs.
- */
-const lockedDown = {
-  preload: preloadPath,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  spellcheck: false,
-} as const
 
 export function loadRoute(window: BrowserWindow, route: string): Promise<void> {
   return window.loadURL(new URL(route, rendererUrl).toString())
@@ -36,24 +24,33 @@ export function showRoute(
   else void loadRoute(window, route)
 }
 
-function appWindow(options: BrowserWindowConstructorOptions, route: string): BrowserWindow {
-  const window = new BrowserWindow({ show: false, title: 'phone.systems', ...options })
-  void loadRoute(window, route)
-  return window
-}
+// Each window spells out its webPreferences (no shared object spread in) so that
+// the security check (npm run check:electron) and a reader see them at the call.
+// The renderer is untrusted UI code: it reaches the OS only through the
+// preload's contract channels, never through Node or Electron APIs.
 
 /** The softphone: opens first, keeps ringing and registering while hidden in the tray. */
 export function createSoftphoneWindow(route: string | null, show: boolean): BrowserWindow {
-  const window = appWindow(
-    {
-      width: 420,
-      height: 760,
-      minWidth: 360,
-      minHeight: 560,
-      webPreferences: { ...lockedDown, ...softphoneWindowWebPreferences() },
+  const window = new BrowserWindow({
+    show: false,
+    title: 'phone.systems',
+    width: 420,
+    height: 760,
+    minWidth: 360,
+    minHeight: 560,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      // Middle-click would ask for a new window; none is ever wanted.
+      disableBlinkFeatures: 'Auxclick',
+      ...softphoneWindowWebPreferences(),
     },
-    route ?? '/',
-  )
+  })
+  void loadRoute(window, route ?? '/')
   // Showing on first paint avoids a white flash; a start at login stays in the tray.
   if (show) window.once('ready-to-show', () => window.show())
   return window
@@ -61,17 +58,24 @@ export function createSoftphoneWindow(route: string | null, show: boolean): Brow
 
 /** The admin console, in its own window against the platform it connects to. */
 export function createAdminWindow(): BrowserWindow {
-  const window = appWindow(
-    {
-      width: 1280,
-      height: 820,
-      minWidth: 900,
-      minHeight: 600,
-      title: 'phone.systems admin console',
-      webPreferences: lockedDown,
+  const window = new BrowserWindow({
+    show: false,
+    title: 'phone.systems admin console',
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
-    '/admin',
-  )
+  })
+  void loadRoute(window, '/admin')
   window.once('ready-to-show', () => window.show())
   return window
 }
@@ -80,4 +84,21 @@ export function bringForward(window: BrowserWindow): void {
   if (window.isMinimized()) window.restore()
   if (!window.isVisible()) window.show()
   window.focus()
+}
+
+/** The ring window (ring-window.ts says when and where): ringing and counting while unfocused. */
+export function createRingWindow(screenWorkArea: Rectangle): BrowserWindow {
+  return new BrowserWindow({
+    ...ringWindowPlacement(screenWorkArea),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      backgroundThrottling: false,
+    },
+  })
 }

@@ -12,17 +12,15 @@ export interface RingWindowHandle {
 }
 
 /**
- * A small frameless always-on-top window in the bottom-right corner of the work
- * area (the screen minus taskbar/dock), for platforms where notification buttons
- * do not reach the app. Same preload and sandbox as the main window.
+ * Where and how the ring window sits: a small frameless always-on-top window in
+ * the bottom-right corner of the work area (the screen minus taskbar/dock), for
+ * platforms where notification buttons do not reach the app. Its webPreferences
+ * are spelled out where it is created (electron/main/window.ts, createRingWindow),
+ * the same sandbox and preload as the softphone window.
  */
-export function ringWindowOptions({
-  preload,
-  screenWorkArea,
-}: {
-  preload: string
-  screenWorkArea: Rectangle
-}): BrowserWindowConstructorOptions {
+export function ringWindowPlacement(
+  screenWorkArea: Rectangle,
+): Omit<BrowserWindowConstructorOptions, 'webPreferences'> {
   const { width, height } = RING_WINDOW_SIZE
   return {
     width,
@@ -41,14 +39,6 @@ export function ringWindowOptions({
     focusable: true,
     show: false,
     title: 'Incoming call',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      // It must keep ringing and counting while it is not focused.
-      backgroundThrottling: false,
-    },
   }
 }
 
@@ -63,12 +53,11 @@ export function ringRoute(callId: string): string {
  * `close()` is safe after the window is gone.
  */
 export function openRingWindow<W extends RingWindowHandle>(
-  createWindow: (options: BrowserWindowConstructorOptions) => W,
+  createWindow: () => W,
   loadRoute: (window: W, route: string) => unknown,
-  options: BrowserWindowConstructorOptions,
   callId: string,
 ): { close(): void } {
-  const window = createWindow(options)
+  const window = createWindow()
   window.once('ready-to-show', () => {
     if (!window.isDestroyed()) window.showInactive()
   })
