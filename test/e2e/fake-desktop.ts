@@ -48,6 +48,15 @@ export const DEFAULT_DESKTOP: FakeDesktop = {
 
 export type DesktopCall = { channel: InvokeChannel; request: unknown }
 
+/** What the stand-in adds to the page's global scope (this file is type-checked without the DOM). */
+interface FakeGlobals {
+  __desktop: {
+    state: FakeDesktop
+    calls: DesktopCall[]
+    emit(channel: string, payload: unknown): void
+  }
+}
+
 /** Installs the stand-in in every page of `context` before the app's first script. */
 export async function installFakeDesktop(
   context: BrowserContext,
@@ -60,7 +69,7 @@ export async function installFakeDesktop(
 export function desktopCalls(page: Page, channel?: InvokeChannel): Promise<DesktopCall[]> {
   return page.evaluate(
     (only) =>
-      (window as unknown as { __desktop: { calls: DesktopCall[] } }).__desktop.calls.filter(
+      (globalThis as unknown as FakeGlobals).__desktop.calls.filter(
         (call) => !only || call.channel === only,
       ),
     channel,
@@ -74,11 +83,7 @@ export async function emitDesktopEvent(
   payload: unknown,
 ): Promise<void> {
   await page.evaluate(
-    ([name, value]) =>
-      (window as unknown as { __desktop: { emit(c: string, p: unknown): void } }).__desktop.emit(
-        name,
-        value,
-      ),
+    ([name, value]) => (globalThis as unknown as FakeGlobals).__desktop.emit(name, value),
     [channel, payload] as const,
   )
 }
@@ -86,7 +91,7 @@ export async function emitDesktopEvent(
 /** Changes the fake's state from the test (the OS switch turned on in Settings, …). */
 export async function setFakeDesktop(page: Page, patch: Partial<FakeDesktop>): Promise<void> {
   await page.evaluate((next) => {
-    Object.assign((window as unknown as { __desktop: { state: object } }).__desktop.state, next)
+    Object.assign((globalThis as unknown as FakeGlobals).__desktop.state, next)
   }, patch)
 }
 
@@ -100,6 +105,13 @@ function fakePreload(initial: FakeDesktop): void {
   const calls: { channel: string; request: unknown }[] = []
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const SECRET = 'fake-desktop.secret.session'
+  const { sessionStorage } = globalThis as unknown as {
+    sessionStorage: {
+      getItem(key: string): string | null
+      setItem(key: string, value: string): void
+      removeItem(key: string): void
+    }
+  }
   const answer = (channel: string, request: unknown): unknown => {
     const r = request as Record<string, unknown> | undefined
     switch (channel) {
@@ -154,7 +166,7 @@ function fakePreload(initial: FakeDesktop): void {
         return undefined
     }
   }
-  Object.defineProperty(window, '__desktop', {
+  Object.defineProperty(globalThis, '__desktop', {
     value: {
       state,
       calls,
@@ -163,7 +175,7 @@ function fakePreload(initial: FakeDesktop): void {
       },
     },
   })
-  Object.defineProperty(window, 'phoneSystems', {
+  Object.defineProperty(globalThis, 'phoneSystems', {
     value: Object.freeze({
       platform: state.platform,
       invoke(channel: string, request: unknown) {

@@ -31,6 +31,9 @@ export function softphoneGuard(to: RouteLocationNormalized): true | RouteLocatio
   const step = session.step
   if (to.meta.public) {
     if (!step) return true
+    // An activation link opened on an activated computer: the code screen asks
+    // whether to replace this computer's activation (CodeEntryView).
+    if (to.name === 'code' && typeof to.query.link === 'string') return true
     return step === 'done' ? { name: 'dialer' } : { name: STEP_ROUTES[step] }
   }
   if (!step) return { name: 'sign-in' }

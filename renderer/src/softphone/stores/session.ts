@@ -132,6 +132,10 @@ export const useSessionStore = defineStore('session', () => {
     rememberPlatformUrl(baseUrl)
     signedOutReason.value = null
     fetchedAt = Date.now()
+    // Replacing an activation (a link opened on an activated computer, confirmed
+    // with `Replace`): only now that the new one works does the old one go.
+    const previous = session.value
+    if (previous) await retire(previous)
     save({
       baseUrl,
       deviceToken: result.deviceToken,
@@ -141,6 +145,21 @@ export const useSessionStore = defineStore('session', () => {
       step: 'welcome',
     })
     void connectSip()
+  }
+
+  /**
+   * Stops the old line on this computer and deactivates its device on its
+   * platform. Activating the same user here again already replaced that device
+   * on the platform (its token then answers 401); another user's, or another
+   * platform's, would otherwise stay active with nobody using it. Best effort:
+   * an unreachable old platform does not stop the new activation.
+   */
+  async function retire(previous: StoredSession): Promise<void> {
+    const { usePhoneStore } = await loadCalling()
+    usePhoneStore().disconnect()
+    await apiRequest<void>(previous.baseUrl, 'DELETE', '/api/me', {
+      token: previous.deviceToken,
+    }).catch(() => undefined)
   }
 
   /** Registers with the SIP server unless already under way; safe to call on every start. */
